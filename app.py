@@ -1,0 +1,22 @@
+"""Entry point. `streamlit run app.py` finds the ASGI app below and serves it with the
+live stream route; each browser session then runs this file as ``__main__``."""
+
+import streamlit as st
+
+if __name__ == "__main__":
+    from workshop.i18n import t
+    from workshop.ui.state import show_flash
+
+    st.set_page_config(page_title=t("Strategy workshop"), page_icon="🧭", layout="wide")
+    pages = [
+        st.Page("pages/home.py", title=t("Workshops"), icon="🏠", default=True),
+        st.Page("pages/board.py", title=t("Board"), icon="🗂️", url_path="board"),
+        st.Page("pages/summary.py", title=t("Summary"), icon="📄", url_path="summary"),
+    ]
+    page = st.navigation(pages, position="hidden")
+    show_flash()
+    page.run()
+else:
+    from workshop.ui.server import lifespan, routes
+
+    app = st.App("app.py", routes=routes, lifespan=lifespan)

@@ -1,0 +1,181 @@
+"""Open the database, apply the schema, and run write transactions.
+
+Every write goes through :func:`write`: ``BEGIN IMMEDIATE`` takes the write lock at
+the start, so concurrent writers queue on the busy timeout instead of failing with
+"database is locked" half-way; the workshop's ``revision`` is bumped in the same
+transaction, and listeners (the live hub) hear about it only after the commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+DEFAULT_PATH = "workshop.db"
+BUSY_TIMEOUT_S = 30.0
+
+migrations = Migrations("workshop")
+_listeners: list[Callable[[int], None]] = []
+
+
+def default_path() -> str:
+    return os.environ.get("WORKSHOP_DB") or DEFAULT_PATH
+
+
+def connect(path: str | Path | None = None) -> Database:
+    """Open (and create or upgrade) the database at ``path``."""
+    path = str(path or default_path())
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    db = Database(conn)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if path != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    if migrations.pending(db):
+        with _immediate(conn):  # two first opens at once: the second waits, then finds none
+            migrations.apply(db)
+    return db
+
+
+@contextmanager
+def _immediate(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+@contextmanager
+def write(db: Database, workshop_id: int | None = None) -> Iterator[Database]:
+    """One write transaction; bumps ``workshop_id``'s revision and notifies after commit."""
+    with _immediate(db.conn):
+        yield db
+        if workshop_id is not None:
+            db.execute("UPDATE workshops SET revision = revision + 1 WHERE id = ?", [workshop_id])
+    if workshop_id is not None:
+        for listener in list(_listeners):
+            listener(workshop_id)
+
+
+def on_change(listener: Callable[[int], None]) -> None:
+    """Call ``listener(workshop_id)`` after every committed change to a workshop."""
+    _listeners.append(listener)
+
+
+def timestamp() -> str:
+    """Now, in UTC, as stored in ``created_at`` columns."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def one(db: Database, sql: str, params: list | tuple = ()) -> dict | None:
+    """The first row of a query as a dict, or None."""
+    cursor = db.execute(sql, params)
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+
+def rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:
+    cursor = db.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+@migrations()
+def m001_foundation(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE teams (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE workshops (
+            id INTEGER PRIMARY KEY,
+            team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+            quarter TEXT NOT NULL,
+            exercise TEXT NOT NULL,
+            title TEXT NOT NULL,
+            held_on TEXT,
+            code TEXT NOT NULL UNIQUE,
+            secret_hash TEXT NOT NULL,
+            anonymous INTEGER NOT NULL DEFAULT 1,
+            dots INTEGER NOT NULL DEFAULT 5,
+            max_dots_per_card INTEGER NOT NULL DEFAULT 3,
+            phase TEXT NOT NULL DEFAULT 'write',
+            timer_ends_at REAL,
+            revision INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX workshops_team ON workshops(team_id, quarter);
+        CREATE TABLE participants (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            token TEXT NOT NULL UNIQUE,
+            joined_at TEXT NOT NULL
+        );
+        CREATE INDEX participants_workshop ON participants(workshop_id);
+        CREATE TABLE card_groups (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            column_key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE cards (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE,
+            column_key TEXT NOT NULL,
+            text TEXT NOT NULL,
+            group_id INTEGER REFERENCES card_groups(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX cards_workshop ON cards(workshop_id, column_key);
+        CREATE INDEX cards_group ON cards(group_id);
+        CREATE TABLE votes (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            card_id INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX votes_participant ON votes(participant_id);
+        CREATE INDEX votes_card ON votes(card_id);
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('action', 'decision')),
+            text TEXT NOT NULL,
+            owner TEXT NOT NULL DEFAULT '',
+            due_on TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+            card_id INTEGER REFERENCES cards(id) ON DELETE SET NULL,
+            group_id INTEGER REFERENCES card_groups(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX actions_workshop ON actions(workshop_id);
+        """
+    )
+
+
+def _run_script(db: Database, script: str) -> None:
+    # executescript() would commit the surrounding transaction; run statements one by one
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)

@@ -1,0 +1,27 @@
+"""Named errors of the domain. Pages show them with ``st.error``; the CLI prints them."""
+
+from __future__ import annotations
+
+
+class WorkshopError(Exception):
+    """Base class: the message is written for the person who caused it."""
+
+
+class NotFound(WorkshopError):
+    """A workshop, team, card or participant does not exist (or no longer does)."""
+
+
+class NotAllowed(WorkshopError):
+    """The caller lacks the role or the phase forbids the action."""
+
+
+class InvalidInput(WorkshopError):
+    """A value the user typed cannot be stored; ``field`` names the input it came from."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class LimitReached(WorkshopError):
+    """A count limit (dots per person, dots per card) would be exceeded."""

@@ -1,0 +1,126 @@
+"""The live hub: tells every connected browser of a workshop that it changed.
+
+Browsers hold one Server-Sent-Events stream each; nothing runs per browser while a
+workshop is idle. A change committed in this process wakes the hub at once; a change
+made by another process (the command line, a second server) is found by one cheap
+query of all watched revisions per ``poll_s``. Messages carry only the revision and
+presence counts, never card text, so a stream reveals nothing a page would not.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+KEEPALIVE_S = 15.0
+
+
+@dataclass
+class _Subscriber:
+    workshop_id: int
+    who: str
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+class Hub:
+    def __init__(self, db_path: str, poll_s: float = 1.0) -> None:
+        self._db_path = db_path
+        self._poll_s = poll_s
+        self._subscribers: set[_Subscriber] = set()
+        self._revisions: dict[int, int] = {}
+        self._presence_rev: Counter[int] = Counter()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._check_now = asyncio.Event()
+        self._task: asyncio.Task | None = None
+        self._conn: sqlite3.Connection | None = None
+
+    async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._check_now = asyncio.Event()
+        self._conn = sqlite3.connect(self._db_path, check_same_thread=False)
+        self._task = asyncio.create_task(self._watch())
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+        if self._conn:
+            self._conn.close()
+
+    def changed(self, workshop_id: int) -> None:
+        """Called from any thread after a commit: look at the revisions now."""
+        if self._loop and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._check_now.set)
+
+    def presence(self, workshop_id: int) -> Counter[str]:
+        """Open streams per viewer of one workshop (``who`` keys)."""
+        return Counter(s.who for s in list(self._subscribers) if s.workshop_id == workshop_id)
+
+    def presence_revision(self, workshop_id: int) -> int:
+        return self._presence_rev[workshop_id]
+
+    def online(self, workshop_id: int) -> int:
+        return sum(1 for who in self.presence(workshop_id) if who != "v")
+
+    def _message(self, workshop_id: int) -> str:
+        return json.dumps({
+            "rev": self._revisions.get(workshop_id, -1),
+            "presence": self._presence_rev[workshop_id],
+            "online": self.online(workshop_id),
+        })
+
+    async def stream(self, workshop_id: int, who: str) -> AsyncIterator[str]:
+        """The SSE body for one browser; coalesces bursts into one message."""
+        subscriber = _Subscriber(workshop_id, who)
+        self._subscribers.add(subscriber)
+        self._revisions.setdefault(workshop_id, self._read_revisions([workshop_id])
+                                   .get(workshop_id, -1))
+        self._presence_changed(workshop_id)
+        try:
+            yield "retry: 1000\n\n"
+            while True:
+                yield f"data: {self._message(workshop_id)}\n\n"
+                try:
+                    await asyncio.wait_for(subscriber.wake.wait(), KEEPALIVE_S)
+                except TimeoutError:
+                    yield ": keep-alive\n\n"
+                subscriber.wake.clear()
+        finally:
+            self._subscribers.discard(subscriber)
+            self._presence_changed(workshop_id)
+
+    def _presence_changed(self, workshop_id: int) -> None:
+        self._presence_rev[workshop_id] += 1
+        self._wake(workshop_id)
+
+    def _wake(self, workshop_id: int) -> None:
+        for subscriber in list(self._subscribers):
+            if subscriber.workshop_id == workshop_id:
+                subscriber.wake.set()
+
+    def _read_revisions(self, ids: list[int]) -> dict[int, int]:
+        if not ids or self._conn is None:
+            return {}
+        marks = ",".join("?" * len(ids))
+        try:
+            found = self._conn.execute(
+                f"SELECT id, revision FROM workshops WHERE id IN ({marks})", ids
+            ).fetchall()
+        except sqlite3.Error:
+            return {}  # a locked or replaced file: the next round will see it
+        return dict(found)
+
+    async def _watch(self) -> None:
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._check_now.wait(), self._poll_s)
+            self._check_now.clear()
+            watched = sorted({s.workshop_id for s in self._subscribers})
+            for workshop_id, rev in self._read_revisions(watched).items():
+                if self._revisions.get(workshop_id) != rev:
+                    self._revisions[workshop_id] = rev
+                    self._wake(workshop_id)

@@ -1,0 +1,57 @@
+"""Joining a workshop. A participant is known by a private token kept in their link."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from workshop import codes, validate
+from workshop.db import one, rows, timestamp, write
+from workshop.errors import InvalidInput, NotAllowed, NotFound
+from workshop.i18n import t
+from workshop.models import Participant, Workshop
+from workshop.workshops import get_workshop
+
+
+def join(db: Database, workshop_id: int, name: str) -> Participant:
+    clean = validate.person_name(name, "display name")
+    workshop = get_workshop(db, workshop_id)
+    if workshop.phase == "closed":
+        raise NotAllowed(t("This workshop is closed; it can only be read."))
+    token = codes.new_token()
+    with write(db, workshop_id):
+        taken = one(
+            db,
+            "SELECT 1 FROM participants WHERE workshop_id = ? AND name = ? COLLATE NOCASE",
+            [workshop_id, clean],
+        )
+        if taken:
+            raise InvalidInput(
+                "display name",
+                t("Someone called “{name}” has joined already. Add an initial, like “{name} K.”",
+                  name=clean),
+            )
+        cursor = db.execute(
+            "INSERT INTO participants (workshop_id, name, token, joined_at) VALUES (?, ?, ?, ?)",
+            [workshop_id, clean, token, timestamp()],
+        )
+    return Participant(id=cursor.lastrowid, workshop_id=workshop_id, name=clean, token=token)
+
+
+def by_token(db: Database, token: str | None) -> Participant:
+    row = one(db, "SELECT * FROM participants WHERE token = ?", [token]) if token else None
+    if row is None:
+        raise NotFound(t("This link does not belong to a participant. Join with your name."))
+    return Participant.from_row(row)
+
+
+def in_workshop(db: Database, token: str | None) -> tuple[Participant, Workshop]:
+    participant = by_token(db, token)
+    return participant, get_workshop(db, participant.workshop_id)
+
+
+def list_participants(db: Database, workshop_id: int) -> list[Participant]:
+    return [
+        Participant.from_row(r)
+        for r in rows(db, "SELECT * FROM participants WHERE workshop_id = ? ORDER BY id",
+                      [workshop_id])
+    ]

@@ -1,0 +1,1 @@
+"""The Streamlit glue: the only part of the package that imports Streamlit."""

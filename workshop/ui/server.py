@@ -1,0 +1,70 @@
+"""The ASGI side of the app: the live stream route next to Streamlit's own."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, StreamingResponse
+from starlette.routing import Route
+
+from workshop import db as database
+from workshop.codes import normalise_code
+from workshop.db import one
+from workshop.live import Hub
+
+LIVE_PATH = "/_live"
+_hub: Hub | None = None
+
+
+def hub() -> Hub | None:
+    """The running hub, or None when the app runs without its server (tests)."""
+    return _hub
+
+
+@asynccontextmanager
+async def lifespan(_app: Any) -> AsyncIterator[None]:
+    global _hub
+    path = database.default_path()
+    database.connect(path).conn.close()  # create or upgrade the file before anyone reads it
+    _hub = Hub(path)
+    database.on_change(_hub.changed)
+    await _hub.start()
+    try:
+        yield
+    finally:
+        await _hub.stop()
+
+
+def _lookup(code: str, who: str) -> int | None:
+    """The workshop id if ``code`` exists and ``who`` is one of its viewers."""
+    db = database.connect()
+    try:
+        row = one(db, "SELECT id FROM workshops WHERE code = ?", [normalise_code(code)])
+        if row is None:
+            return None
+        if who.startswith("p"):
+            known = one(db, "SELECT 1 FROM participants WHERE id = ? AND workshop_id = ?",
+                        [who[1:] if who[1:].isdigit() else -1, row["id"]])
+            if known is None:
+                return None
+        return row["id"]
+    finally:
+        db.conn.close()
+
+
+async def live(request: Request) -> PlainTextResponse | StreamingResponse:
+    who = request.query_params.get("who", "v")[:20]
+    workshop_id = _lookup(request.path_params["code"], who) if _hub else None
+    if workshop_id is None or _hub is None:
+        return PlainTextResponse("unknown workshop", status_code=404)
+    return StreamingResponse(
+        _hub.stream(workshop_id, who),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+routes = [Route(LIVE_PATH + "/{code}", live)]

@@ -1,0 +1,127 @@
+"""Checks on what users type. Each returns the value to store or raises InvalidInput."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from workshop.errors import InvalidInput
+from workshop.i18n import t
+
+CARD_MAX = 500
+NAME_MAX = 60
+TEAM_MAX = 80
+TITLE_MAX = 120
+_QUARTER = re.compile(r"^\s*(\d{4})\s*[-/ ]?\s*[Qq]([1-4])\s*$")
+_QUARTER_FIRST = re.compile(r"^\s*[Qq]([1-4])\s*[-/ ]?\s*(\d{4})\s*$")
+
+
+def _strip_controls(value: str, keep_newlines: bool) -> str:
+    # Control characters (and lone surrogates, which SQLite cannot store) are dropped;
+    # format characters stay, because emoji sequences need the zero-width joiner.
+    kept = []
+    for ch in value:
+        category = unicodedata.category(ch)
+        if ch == "\n":
+            kept.append(ch if keep_newlines else " ")
+        elif ch == "\t":
+            kept.append(" ")
+        elif category not in ("Cc", "Cs"):
+            kept.append(ch)
+    return "".join(kept)
+
+
+def text(value: object, field: str, *, max_len: int, multiline: bool = False) -> str:
+    """Trimmed text of 1 to ``max_len`` characters, control characters removed."""
+    if not isinstance(value, str):
+        raise InvalidInput(field, t("{field} must be text.", field=field.capitalize()))
+    cleaned = _strip_controls(value.replace("\r\n", "\n").replace("\r", "\n"), multiline)
+    cleaned = cleaned.strip()
+    if not cleaned:
+        raise InvalidInput(field, t("{field} cannot be empty.", field=field.capitalize()))
+    if len(cleaned) > max_len:
+        raise InvalidInput(
+            field,
+            t(
+                "{field} is {n} characters long; the limit is {limit}.",
+                field=field.capitalize(),
+                n=len(cleaned),
+                limit=max_len,
+            ),
+        )
+    return cleaned
+
+
+def card_text(value: object) -> str:
+    return text(value, "card", max_len=CARD_MAX, multiline=True)
+
+
+def person_name(value: object, field: str = "name") -> str:
+    return text(value, field, max_len=NAME_MAX)
+
+
+def optional_text(value: object, field: str, *, max_len: int) -> str:
+    """Like :func:`text`, but empty is allowed and stored as ''."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    return text(value, field, max_len=max_len)
+
+
+def quarter(value: object) -> str:
+    """``2026-Q4`` (also accepts ``2026 q4``, ``Q4 2026``)."""
+    raw = value if isinstance(value, str) else ""
+    match = _QUARTER.match(raw)
+    if match:
+        year, number = match.groups()
+    elif match := _QUARTER_FIRST.match(raw):
+        number, year = match.groups()
+    else:
+        raise InvalidInput("quarter", t("Write the quarter like 2026-Q4."))
+    if not 2000 <= int(year) <= 2100:
+        raise InvalidInput("quarter", t("The quarter's year must be between 2000 and 2100."))
+    return f"{year}-Q{number}"
+
+
+def current_quarter(today: dt.date | None = None) -> str:
+    today = today or dt.date.today()
+    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+
+
+def quarter_before(q: str) -> str:
+    year, number = int(q[:4]), int(q[-1])
+    return f"{year - 1}-Q4" if number == 1 else f"{year}-Q{number - 1}"
+
+
+def optional_date(value: object, field: str) -> str | None:
+    """An ISO date string, or None when left empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise InvalidInput(field, t("Write the date like 2026-12-31."))
+
+
+def whole_number(value: object, field: str, *, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise InvalidInput(field, t("{field} must be a whole number.", field=field.capitalize()))
+    try:
+        number = int(value)
+    except ValueError:
+        raise InvalidInput(
+            field, t("{field} must be a whole number.", field=field.capitalize())
+        ) from None
+    if not low <= number <= high:
+        raise InvalidInput(
+            field,
+            t("{field} must be between {low} and {high}.", field=field.capitalize(), low=low,
+              high=high),
+        )
+    return number
