@@ -56,6 +56,7 @@ class ColumnView:
 
 @dataclass(frozen=True)
 class Contributor:
+    id: int
     name: str
     cards: int
     dots: int
@@ -134,10 +135,10 @@ def load(
 
 def _people(db: Database, workshop_id: int) -> list[Contributor]:
     return [
-        Contributor(r["name"], r["cards"], r["dots"])
+        Contributor(r["id"], r["name"], r["cards"], r["dots"])
         for r in rows(
             db,
-            """SELECT p.name,
+            """SELECT p.id, p.name,
                       (SELECT COUNT(*) FROM cards c WHERE c.participant_id = p.id) AS cards,
                       (SELECT COUNT(*) FROM votes v WHERE v.participant_id = p.id) AS dots
                FROM participants p WHERE p.workshop_id = ? ORDER BY p.id""",

@@ -47,6 +47,9 @@ def connect(path: str | Path | None = None) -> Database:
 
 @contextmanager
 def _immediate(conn: sqlite3.Connection) -> Iterator[None]:
+    if conn.in_transaction:  # nested: part of the caller's transaction
+        yield
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield

@@ -1,11 +1,15 @@
-"""User text inside Markdown: escaped so it shows literally, never as markup."""
+"""User text inside Markdown: escaped so it shows literally, never as markup.
+
+Only what could turn into markup is escaped, so a summary pasted into a chat tool
+that shows Markdown as plain text stays readable.
+"""
 
 from __future__ import annotations
 
 import re
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~&:$])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~$]|&(?=#?\w+;)|:(?=[\w/+-]+:))")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
 
 
 def escape(text: str) -> str:

@@ -1,0 +1,80 @@
+"""The demo team: four quarters of Stop / Start / Continue / Change history.
+
+Loaded through the same functions the app uses, so the demo is valid data by
+construction; shared by the home page's button, ``workshop demo``, tests and benchmarks.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workshop import actions, cards, groups, participants, votes, workshops
+from workshop.db import one, write
+from workshop.errors import InvalidInput
+from workshop.i18n import t
+from workshop.models import Workshop
+from workshop.teams import create_team
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "demo_team.json"
+
+
+def load_demo(db: Database, path: Path = SAMPLE) -> list[Workshop]:
+    """Load the demo team in one transaction; refuses if it is loaded already."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if one(db, "SELECT 1 FROM teams WHERE name = ?", [data["team"]]):
+        raise InvalidInput("demo", t("The demo team is loaded already."))
+    with write(db):
+        team = create_team(db, data["team"])
+        return [_load_workshop(db, team.id, data["people"], spec) for spec in data["workshops"]]
+
+
+def _load_workshop(db: Database, team_id: int, people: list[str], spec: dict) -> Workshop:
+    workshop, secret = workshops.create_workshop(
+        db, team_id=team_id, quarter=spec["quarter"], exercise="sscc", title=spec["title"],
+        held_on=spec.get("held_on"),
+    )
+    tokens = [participants.join(db, workshop.id, name).token for name in people]
+    card_ids: dict[str, int] = {}
+    for column, texts in spec["cards"].items():
+        for n, text in enumerate(texts):
+            card = cards.add_card(db, tokens[(n + len(card_ids)) % len(tokens)], column, text)
+            card_ids[text] = card.id
+    for step in ("reveal", "group"):
+        workshops.set_phase(db, workshop.id, secret, step)
+    group_ids = {
+        g["title"]: groups.merge(db, workshop.id, secret, [card_ids[c] for c in g["cards"]],
+                                 g["title"]).id
+        for g in spec.get("groups", [])
+    }
+    workshops.set_phase(db, workshop.id, secret, "vote")
+    _spread_votes(db, workshop, tokens, {card_ids[text]: n for text, n in spec["votes"].items()})
+    workshops.set_phase(db, workshop.id, secret, "discuss")
+    for action in spec["actions"]:
+        created = actions.add_action(
+            db, workshop.id, secret, kind=action["kind"], text=action["text"],
+            owner=action.get("owner", ""), due_on=action.get("due_on"),
+            card_id=card_ids[action["card"]],
+        )
+        if action.get("status", "open") != "open":
+            actions.set_status(db, workshop.id, secret, created.id, action["status"])
+    del group_ids
+    return workshops.set_phase(db, workshop.id, secret, "closed")
+
+
+def _spread_votes(db: Database, workshop: Workshop, tokens: list[str],
+                  wanted: dict[int, int]) -> None:
+    """Hand the wanted dots out to people round-robin, within everyone's limits."""
+    spent = dict.fromkeys(tokens, 0)
+    turn = 0
+    for card_id, count in wanted.items():
+        for _ in range(count):
+            for _ in range(len(tokens)):
+                token = tokens[turn % len(tokens)]
+                turn += 1
+                if spent[token] < workshop.dots:
+                    votes.vote(db, token, card_id=card_id)
+                    spent[token] += 1
+                    break

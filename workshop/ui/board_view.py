@@ -1,0 +1,244 @@
+"""The board's pieces: cards, the writing form, grouping, voting and action controls.
+
+Each control calls one ``workshop`` function and shows its error next to itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from workshop import actions, board, cards, groups, votes
+from workshop.board import Board, Item
+from workshop.errors import WorkshopError
+from workshop.i18n import t
+from workshop.models import Participant
+from workshop.ui.state import db
+from workshop.ui.widgets import column_header, dots, show_error, user_text
+
+
+def attempt(action: Callable[[], object], success: str | None = None) -> bool:
+    """Run one workshop call; show its error in place. True when it worked."""
+    try:
+        action()
+    except WorkshopError as error:
+        show_error(error)
+        return False
+    if success:
+        st.toast(success)
+    return True
+
+
+def write_form(b: Board, participant: Participant, *, late: bool = False) -> None:
+    """Add a card: pick the column, write, submit. Works on a phone."""
+    columns = {c.key: t(c.title) for c in b.exercise.columns}
+    with st.form("add-card", clear_on_submit=False, border=True):
+        st.markdown(t("**Add a late card**") if late else t("**Add a card**"))
+        column = st.radio(t("Column"), list(columns), format_func=columns.get,
+                          horizontal=True, key="new-card-column")
+        st.caption(t(b.exercise.column(column).question))
+        text = st.text_area(t("Your card"), key="new-card-text", max_chars=None,
+                            placeholder=t("One idea per card"), height=90)
+        if st.form_submit_button(t("Add card"), type="primary", use_container_width=True):
+            if attempt(lambda: cards.add_card(db(), participant.token, column, text),
+                       t("Card added")):
+                st.session_state.pop("new-card-text", None)
+                st.rerun(scope="fragment")
+
+
+def own_cards(b: Board, participant: Participant) -> None:
+    """A participant's own cards during writing, each editable and deletable."""
+    st.markdown(t("**Your cards** (only you can see them until the reveal)"))
+    shown = False
+    for column_view in b.columns:
+        mine = [i for i in column_view.items if i.mine and i.kind == "card"]
+        if not mine:
+            continue
+        shown = True
+        st.markdown(f"*{t(column_view.column.title)}*")
+        for item in mine:
+            card_id = item.cards[0].id
+            with st.container(border=True, key=f"card-{card_id}"):
+                user_text(item.cards[0].text)
+                left, right = st.columns(2)
+                with left.popover(t("Edit"), use_container_width=True):
+                    new_text = st.text_area(t("Card"), item.cards[0].text, key=f"edit-{card_id}")
+                    if st.button(t("Save"), key=f"save-{card_id}") and attempt(
+                        lambda: cards.edit_card(db(), participant.token, card_id, new_text),
+                        t("Card saved"),
+                    ):
+                        st.rerun(scope="fragment")
+                if right.button(t("Delete"), key=f"delete-{card_id}", use_container_width=True):
+                    if attempt(lambda: cards.delete_card(db(), participant.token, card_id),
+                               t("Card deleted")):
+                        st.rerun(scope="fragment")
+    if not shown:
+        st.caption(t("You have not written any cards yet."))
+
+
+def item_box(b: Board, item: Item, *, participant: Participant | None,
+             secret: str | None) -> None:
+    """One card or group on the revealed board, with the controls the phase allows."""
+    phase = b.workshop.phase
+    with st.container(border=True, key=f"card-{item.key}"):
+        if item.kind == "group":
+            user_text(item.title, bold=True)
+            for card in item.cards:
+                st.text("• " + card.text)
+        else:
+            user_text(item.cards[0].text)
+        meta = []
+        authors = sorted({c.author for c in item.cards if c.author})
+        if authors:
+            meta.append(", ".join(authors))
+        if item.mine and not authors:
+            meta.append(t("yours"))
+        if item.votes is not None:
+            meta.append(t("{n} dots", n=item.votes) + " " + dots(min(item.votes, 12)))
+        elif item.my_votes:
+            meta.append(t("your dots: {d}", d=dots(item.my_votes)))
+        if meta:
+            st.caption(" · ".join(meta))
+        if phase == "vote" and participant:
+            _vote_buttons(b, item, participant)
+        if secret and phase in ("reveal", "group"):
+            _group_checkbox(item)
+        if secret and phase == "discuss":
+            _action_form(b, item, secret)
+
+
+def _vote_buttons(b: Board, item: Item, participant: Participant) -> None:
+    target = {"group_id": item.id} if item.kind == "group" else {"card_id": item.id}
+    left, right = st.columns(2)
+    if left.button(t("＋ dot"), key=f"vote-{item.key}", use_container_width=True,
+                   disabled=not b.dots_left):
+        if attempt(lambda: votes.vote(db(), participant.token, **target)):
+            st.rerun(scope="fragment")
+    if right.button(t("－ dot"), key=f"unvote-{item.key}", use_container_width=True,
+                    disabled=not item.my_votes):
+        if attempt(lambda: votes.unvote(db(), participant.token, **target)):
+            st.rerun(scope="fragment")
+
+
+def _group_checkbox(item: Item) -> None:
+    st.checkbox(t("select"), key=f"pick-{item.key}")
+
+
+def selected(b: Board, column_key: str) -> list[Item]:
+    column = next(c for c in b.columns if c.column.key == column_key)
+    return [i for i in column.items if st.session_state.get(f"pick-{i.key}")]
+
+
+def group_controls(b: Board, column_key: str, secret: str) -> None:
+    """Merge the selected cards of one column, or split a selected group."""
+    picked = selected(b, column_key)
+    if not picked:
+        return
+    picked_groups = [i for i in picked if i.kind == "group"]
+    card_ids = [c.id for i in picked for c in i.cards if i.kind == "card" or
+                len(picked_groups) != 1 or i is not picked_groups[0]]
+    with st.container(border=True):
+        if len(picked_groups) == 1 and len(picked) > 1:
+            into = picked_groups[0]
+            st.caption(t("Add the selected cards to “{title}”", title=into.title))
+            if st.button(t("Add to group"), key=f"into-{column_key}", type="primary"):
+                _merge(b, secret, card_ids, "", into.id)
+        elif len(picked) > 1:
+            title = st.text_input(t("Group title"), key=f"title-{column_key}",
+                                  value=picked[0].title[:120])
+            if st.button(t("Group selected"), key=f"merge-{column_key}", type="primary"):
+                _merge(b, secret, card_ids, title, None)
+        for group in picked_groups:
+            if st.button(t("Split “{title}”", title=group.title[:40]), key=f"split-{group.key}"):
+                if attempt(lambda g=group: groups.split(db(), b.workshop.id, secret, g.id),
+                           t("Group split")):
+                    _clear_picks(b)
+                    st.rerun(scope="fragment")
+        if any(i.kind == "card" for i in picked) and st.button(
+            t("Remove selected cards"), key=f"remove-{column_key}"
+        ):
+            for item in (i for i in picked if i.kind == "card"):
+                attempt(lambda i=item: cards.remove_card(db(), b.workshop.id, secret,
+                                                         i.cards[0].id))
+            _clear_picks(b)
+            st.rerun(scope="fragment")
+
+
+def _merge(b: Board, secret: str, card_ids: list[int], title: str, into: int | None) -> None:
+    if attempt(lambda: groups.merge(db(), b.workshop.id, secret, card_ids, title, into),
+               t("Cards grouped")):
+        _clear_picks(b)
+        st.rerun(scope="fragment")
+
+
+def _clear_picks(b: Board) -> None:
+    for column in b.columns:
+        for item in column.items:
+            st.session_state.pop(f"pick-{item.key}", None)
+
+
+def _action_form(b: Board, item: Item, secret: str) -> None:
+    with st.popover(t("Decision or action"), use_container_width=True):
+        with st.form(f"action-{item.key}", clear_on_submit=True, border=False):
+            kind = st.radio(t("Kind"), ["action", "decision"], format_func=t, horizontal=True)
+            text = st.text_input(t("What"), max_chars=300)
+            owner = st.text_input(t("Owner (needed for an action)"), max_chars=60)
+            due = st.date_input(t("Due date"), value=None)
+            if st.form_submit_button(t("Record"), type="primary"):
+                target = {"group_id": item.id} if item.kind == "group" else {"card_id": item.id}
+                if attempt(lambda: actions.add_action(db(), b.workshop.id, secret, kind=kind,
+                                                      text=text, owner=owner, due_on=due,
+                                                      **target), t("Recorded")):
+                    st.rerun(scope="fragment")
+
+
+def board_columns(b: Board, *, participant: Participant | None, secret: str | None) -> None:
+    """The revealed board: one column per exercise column."""
+    for streamlit_column, column_view in zip(st.columns(len(b.columns)), b.columns,
+                                             strict=True):
+        with streamlit_column:
+            column_header(column_view.column, column_view.card_count)
+            for item in column_view.items:
+                item_box(b, item, participant=participant, secret=secret)
+            if not column_view.items:
+                st.caption(t("No cards yet."))
+            if secret and b.workshop.phase in ("reveal", "group"):
+                group_controls(b, column_view.column.key, secret)
+
+
+def actions_table(b: Board, secret: str | None) -> None:
+    """Decisions and actions with owners, dates and status."""
+    if not b.actions:
+        st.caption(t("No decisions or actions yet."))
+        return
+    sources = {i.key: i.title for c in b.columns for i in c.items}
+    for action in b.actions:
+        source = sources.get(f"group-{action.group_id}" if action.group_id
+                             else f"card-{action.card_id}", "")
+        with st.container(border=True, key=f"action-row-{action.id}"):
+            label = t("Decision") if action.kind == "decision" else t("Action")
+            st.caption(label + (f" · {t('from')}: " if source else ""))
+            if source:
+                st.text(source)
+            user_text(action.text, bold=True)
+            if action.kind == "action":
+                st.text(t("Owner: {owner} · due {due}", owner=action.owner,
+                          due=action.due_on or "—"))
+            if secret and b.workshop.phase != "closed":
+                status = st.selectbox(t("Status"), list(actions.STATUSES), format_func=t,
+                                      index=list(actions.STATUSES).index(action.status),
+                                      key=f"status-{action.id}")
+                if status != action.status and attempt(
+                    lambda s=status, a=action: actions.set_status(db(), b.workshop.id, secret,
+                                                                   a.id, s)):
+                    st.rerun(scope="fragment")
+            else:
+                st.caption(t("Status: {status}", status=t(action.status)))
+
+
+def load_board(workshop_id: int, participant: Participant | None, secret: str | None) -> Board:
+    from workshop.workshops import get_workshop
+
+    return board.load(db(), get_workshop(db(), workshop_id), participant=participant,
+                      facilitator=secret is not None)

@@ -1,0 +1,122 @@
+"""Reusable pieces of the screens. User text goes through ``st.text`` or is escaped."""
+
+from __future__ import annotations
+
+import io
+import os
+from urllib.parse import urlencode, urlsplit
+
+import segno
+import streamlit as st
+
+from workshop import phases
+from workshop.errors import WorkshopError
+from workshop.exercises import Column
+from workshop.i18n import t
+from workshop.markdown import escape
+from workshop.models import Workshop
+
+# Static CSS only; no user text is ever placed in it.
+_BASE_CSS = """
+<style>
+.st-key-joincode p { font-size: 3.2rem; font-weight: 800; letter-spacing: .15em;
+                     font-family: ui-monospace, monospace; margin: 0; }
+[class*="st-key-card-"] [data-testid="stText"] { font-size: 1.05rem; white-space: pre-wrap;
+                                                 overflow-wrap: anywhere; }
+</style>
+"""
+_PROJECTOR_CSS = """
+<style>
+html { font-size: 22px; }
+.st-key-joincode p { font-size: 5rem; }
+</style>
+"""
+
+
+def page_style(projector: bool = False) -> None:
+    st.html(_BASE_CSS + (_PROJECTOR_CSS if projector else ""))
+
+
+def public_base_url() -> str:
+    """The address participants should use, as seen by this browser."""
+
+    configured = os.environ.get("WORKSHOP_PUBLIC_URL")
+    if configured:
+        return configured.rstrip("/")
+    url = st.context.url or "http://localhost:8501"
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def participant_link(workshop: Workshop) -> str:
+    return f"{public_base_url()}/board?{urlencode({'code': workshop.code})}"
+
+
+def facilitator_link(workshop: Workshop, secret: str) -> str:
+    return f"{public_base_url()}/board?{urlencode({'code': workshop.code, 'key': secret})}"
+
+
+def qr_png(link: str) -> bytes:
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="png", scale=8, border=2)
+    return buffer.getvalue()
+
+
+def join_panel(workshop: Workshop, *, compact: bool = False) -> None:
+    """The code in large letters and a QR code of the participant link."""
+    link = participant_link(workshop)
+    if compact:
+        st.caption(t("Join code"))
+        st.markdown(f"**{workshop.display_code}**")
+        st.image(qr_png(link), width=160)
+        st.code(link, language=None)
+        return
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    with left:
+        st.markdown(t("Join on your laptop or phone: scan the QR code, or open"))
+        st.code(link, language=None)
+        st.markdown(t("and type the code"))
+        with st.container(key="joincode"):
+            st.markdown(workshop.display_code)
+        if "localhost" in link or "127.0.0.1" in link:
+            st.caption(t("This link uses localhost, which other devices cannot reach. Start the "
+                         "app with WORKSHOP_PUBLIC_URL set to this computer's network address."))
+    with right:
+        st.image(qr_png(link), width=300)
+
+
+def phase_stepper(workshop: Workshop) -> None:
+    names = []
+    for key in phases.sequence(workshop.dots):
+        name = t(phases.BY_KEY[key].name)
+        names.append(f"**:blue-background[{name}]**" if key == workshop.phase else name)
+    st.markdown(" → ".join(names))
+
+
+def column_header(column: Column, count: int | None = None) -> None:
+    suffix = f" ({count})" if count is not None else ""
+    st.subheader(t(column.title) + suffix, divider="gray")
+    st.caption(t(column.question))
+
+
+def user_text(text: str, *, bold: bool = False) -> None:
+    """User text shown literally: Markdown and HTML appear as typed."""
+    if bold:
+        st.markdown(f"**{escape(text)}**")
+    else:
+        st.text(text)
+
+
+def dots(count: int) -> str:
+    return "●" * count if count else ""
+
+
+def show_error(error: WorkshopError) -> None:
+    st.error(str(error), icon="⚠️")
+
+
+def title(text: str, caption: str = "") -> None:
+    """A page title and caption made of user text, shown literally."""
+    st.title(escape(text))
+    if caption:
+        st.caption(escape(caption))
