@@ -9,9 +9,16 @@ if __name__ == "__main__":
 
     st.set_page_config(page_title=t("Strategy workshop"), page_icon="🧭", layout="wide")
     pages = [
-        st.Page("pages/home.py", title=t("Workshops"), icon="🏠", default=True),
-        st.Page("pages/board.py", title=t("Board"), icon="🗂️", url_path="board"),
-        st.Page("pages/summary.py", title=t("Summary"), icon="📄", url_path="summary"),
+        st.Page("pages/home.py", title=t("Workshops"), icon=":material/home:", default=True),
+        st.Page(
+            "pages/board.py", title=t("Board"), icon=":material/view_kanban:", url_path="board"
+        ),
+        st.Page(
+            "pages/summary.py",
+            title=t("Summary"),
+            icon=":material/description:",
+            url_path="summary",
+        ),
     ]
     page = st.navigation(pages, position="hidden")
     show_flash()

@@ -18,23 +18,32 @@ try:
     workshop = workshops.find_by_code(db, st.query_params.get("code", ""))
 except NotFound as error:
     show_error(error)
-    st.page_link("pages/home.py", label=t("Back to the start page"), icon="🏠")
+    st.page_link("pages/home.py", label=t("Back to the start page"), icon=":material/home:")
     st.stop()
 
-remember = state.take_secret_from_url()
 secret = state.facilitator_secret(workshop)
+taken = state.take_secret_from_url()
+remember = taken if secret and taken == secret else None
 participant = state.me(workshop)
 
 if not secret and not participant:
     title(workshop.title, f"{workshop.team_name} · {workshop.quarter}")
     if workshop.phase == "closed":
         st.info(t("This workshop is closed."))
-        st.page_link("pages/summary.py", label=t("Read the summary"), icon="📄",
-                     query_params={"code": workshop.code})
+        st.page_link(
+            "pages/summary.py",
+            label=t("Read the summary"),
+            icon=":material/description:",
+            query_params={"code": workshop.code},
+        )
         st.stop()
     with st.form("join"):
-        st.markdown(t("**Join the workshop.** Your name is shown to the facilitator; "
-                      "cards are anonymous unless the facilitator says otherwise."))
+        st.markdown(
+            t(
+                "**Join the workshop.** Your name is shown to the facilitator; "
+                "cards are anonymous unless the facilitator says otherwise."
+            )
+        )
         name = st.text_input(t("Your name"), max_chars=60, key="join-name")
         if st.form_submit_button(t("Join"), type="primary"):
             try:
@@ -57,20 +66,24 @@ if secret:
         following = phases.next_phase(workshop.phase, workshop.dots)
         previous = phases.previous_phase(workshop.phase, workshop.dots)
         if following and left.button(
-            t("Next: {phase}", phase=t(phases.BY_KEY[following].name)), type="primary",
-            key="next-phase", use_container_width=True,
+            t("Next: {phase}", phase=t(phases.BY_KEY[following].name)),
+            type="primary",
+            key="next-phase",
+            use_container_width=True,
         ):
             view.attempt(lambda: workshops.advance(db, workshop.id, secret))
             st.rerun()
         if previous and right.button(
-            t("Back to {phase}", phase=t(phases.BY_KEY[previous].name)), key="previous-phase",
+            t("Back to {phase}", phase=t(phases.BY_KEY[previous].name)),
+            key="previous-phase",
             use_container_width=True,
         ):
             view.attempt(lambda: workshops.step_back(db, workshop.id, secret))
             st.rerun()
         st.divider()
-        minutes = st.number_input(t("Timer (minutes)"), 1, workshops.MAX_TIMER_MINUTES, 5,
-                                  key="timer-minutes")
+        minutes = st.number_input(
+            t("Timer (minutes)"), 1, workshops.MAX_TIMER_MINUTES, 5, key="timer-minutes"
+        )
         left, right = st.columns(2)
         if left.button(t("Start timer"), key="timer-start", use_container_width=True):
             view.attempt(lambda: workshops.start_timer(db, workshop.id, secret, minutes))
@@ -79,19 +92,30 @@ if secret:
         with st.expander(t("Settings")):
             with st.form("settings", border=False):
                 anonymous = st.checkbox(t("Anonymous cards"), workshop.anonymous)
-                dots = st.number_input(t("Dots per participant (0 turns voting off)"), 0,
-                                       workshops.MAX_DOTS, workshop.dots)
-                per_card = st.number_input(t("Most dots one person may put on one card"), 1,
-                                           workshops.MAX_DOTS, workshop.max_dots_per_card)
+                dots = st.number_input(
+                    t("Dots per participant (0 turns voting off)"),
+                    0,
+                    workshops.MAX_DOTS,
+                    workshop.dots,
+                )
+                per_card = st.number_input(
+                    t("Most dots one person may put on one card"),
+                    1,
+                    workshops.MAX_DOTS,
+                    workshop.max_dots_per_card,
+                )
                 if st.form_submit_button(t("Save settings")):
-                    view.attempt(lambda: workshops.update_settings(
-                        db, workshop.id, secret, workshops.Settings(anonymous, dots, per_card)),
-                        t("Settings saved"))
+                    view.attempt(
+                        lambda: workshops.update_settings(
+                            db, workshop.id, secret, workshops.Settings(anonymous, dots, per_card)
+                        ),
+                        t("Settings saved"),
+                    )
         st.divider()
         join_panel(workshop, compact=True)
 
 page_style(projector)
-st.page_link("pages/home.py", label=t("All workshops"), icon="🏠")
+st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
 
 
 @st.fragment
@@ -100,9 +124,13 @@ def live_board() -> None:
     current = workshops.get_workshop(db, workshop.id)
     live_hub = hub()
     presence = live_hub.presence(current.id) if live_hub else None
-    live_bar(current, "f" if secret else f"p{participant.id}",
-             presence_rev=live_hub.presence_revision(current.id) if live_hub else 0,
-             watch_presence=bool(secret), remember_secret=remember if secret else None)
+    live_bar(
+        current,
+        "f" if secret else f"p{participant.id}",
+        presence_rev=live_hub.presence_revision(current.id) if live_hub else 0,
+        watch_presence=bool(secret),
+        remember_secret=remember if secret else None,
+    )
     b = view.load_board(current.id, participant, secret)
     title(current.title, f"{current.team_name} · {current.quarter} · {t(b.exercise.name)}")
     phase_stepper(current)
@@ -117,8 +145,11 @@ def live_board() -> None:
         for person in b.contributors:
             here = presence is not None and presence.get(f"p{person.id}")
             status = t("connected") if here else t("away")
-            st.text(f"{'●' if here else '○'} {person.name} — "
-                    + t("{n} cards", n=person.cards) + f" · {status}")
+            st.text(
+                f"{'●' if here else '○'} {person.name} — "
+                + t("cards: {n}", n=person.cards)
+                + f" · {status}"
+            )
         if not b.contributors:
             st.caption(t("Nobody has joined yet. Show the code above."))
     if participant and current.phase == "write":
@@ -130,18 +161,28 @@ def live_board() -> None:
             with st.expander(t("Add a late card")):
                 view.write_form(b, participant, late=True)
         if participant and current.phase == "vote":
-            st.markdown(t("**You have {left} of {total} dots left.**", left=b.dots_left,
-                          total=current.dots))
+            st.markdown(
+                t("**You have {left} of {total} dots left.**", left=b.dots_left, total=current.dots)
+            )
         if secret and current.phase == "vote":
-            st.markdown(t("Dots spent so far: **{cast}** of {total}.", cast=b.dots_cast,
-                          total=current.dots * b.participant_count))
+            st.markdown(
+                t(
+                    "Dots spent so far: **{cast}** of {total}.",
+                    cast=b.dots_cast,
+                    total=current.dots * b.participant_count,
+                )
+            )
         view.board_columns(b, participant=participant, secret=secret)
         if current.phase in ("discuss", "closed"):
             st.subheader(t("Decisions and actions"))
             view.actions_table(b, secret)
         if current.phase in ("discuss", "closed"):
-            st.page_link("pages/summary.py", label=t("Summary and download"), icon="📄",
-                         query_params={"code": current.code})
+            st.page_link(
+                "pages/summary.py",
+                label=t("Summary and download"),
+                icon=":material/description:",
+                query_params={"code": current.code},
+            )
 
 
 live_board()

@@ -14,8 +14,12 @@ from workshop.ui.widgets import facilitator_link, page_style, participant_link, 
 db = state.db()
 page_style()
 st.title(t("Quarterly strategy workshop"))
-st.caption(t("Stop / Start / Continue / Change with your marketing team: write privately, "
-             "reveal, group, vote, and leave with actions that have owners."))
+st.caption(
+    t(
+        "Stop / Start / Continue / Change with your marketing team: write privately, "
+        "reveal, group, vote, and leave with actions that have owners."
+    )
+)
 
 join, create = st.columns([2, 3], gap="large")
 
@@ -35,7 +39,8 @@ with join:
             except NotFound as error:
                 st.session_state["wk_code_failures"] = failures + 1
                 st.session_state["wk_code_wait_until"] = time.time() + codes.wait_after_failures(
-                    failures + 1)
+                    failures + 1
+                )
                 show_error(error)
             else:
                 st.session_state["wk_code_failures"] = 0
@@ -45,34 +50,60 @@ with create:
     st.subheader(t("Set up a workshop"))
     team_list = teams.list_teams(db)
     new_team = t("➕ New team")
-    team_choice = st.selectbox(t("Team"), [new_team, *team_list],
-                               index=1 if team_list else 0,
-                               format_func=lambda x: x if isinstance(x, str) else x.name,
-                               key="setup-team")
-    team_name = (st.text_input(t("New team name"), key="setup-team-name",
-                               placeholder=t("e.g. Brand & Social"))
-                 if team_choice == new_team else "")
+    team_choice = st.selectbox(
+        t("Team"),
+        [new_team, *team_list],
+        index=1 if team_list else 0,
+        format_func=lambda x: x if isinstance(x, str) else x.name,
+        key="setup-team",
+    )
+    team_name = (
+        st.text_input(
+            t("New team name"), key="setup-team-name", placeholder=t("e.g. Brand & Social")
+        )
+        if team_choice == new_team
+        else ""
+    )
     with st.form("setup"):
         left, right = st.columns(2)
         quarter = left.text_input(t("Quarter"), validate.current_quarter(), key="setup-quarter")
         held_on = right.date_input(t("Date (optional)"), value=None, key="setup-date")
-        exercise = st.selectbox(t("Exercise"), list(exercises.EXERCISES),
-                                format_func=lambda k: t(exercises.get(k).name),
-                                key="setup-exercise")
+        exercise = st.selectbox(
+            t("Exercise"),
+            list(exercises.EXERCISES),
+            format_func=lambda k: t(exercises.get(k).name),
+            key="setup-exercise",
+        )
         title_text = st.text_input(t("Title"), t("Quarterly offsite"), key="setup-title")
         anonymous = st.checkbox(t("Anonymous cards"), True, key="setup-anonymous")
         left, right = st.columns(2)
-        dots = left.number_input(t("Dots per participant (0 turns voting off)"), 0,
-                                 workshops.MAX_DOTS, 5, key="setup-dots")
-        per_card = right.number_input(t("Most dots one person may put on one card"), 1,
-                                      workshops.MAX_DOTS, 3, key="setup-per-card")
+        dots = left.number_input(
+            t("Dots per participant (0 turns voting off)"),
+            0,
+            workshops.MAX_DOTS,
+            5,
+            key="setup-dots",
+        )
+        per_card = right.number_input(
+            t("Most dots one person may put on one card"),
+            1,
+            workshops.MAX_DOTS,
+            3,
+            key="setup-per-card",
+        )
         submitted = st.form_submit_button(t("Create workshop"), type="primary")
     if submitted:
         try:
             team = team_choice if team_choice != new_team else teams.create_team(db, team_name)
             created, secret = workshops.create_workshop(
-                db, team_id=team.id, quarter=quarter, exercise=exercise, title=title_text,
-                held_on=held_on, settings=workshops.Settings(anonymous, dots, per_card))
+                db,
+                team_id=team.id,
+                quarter=quarter,
+                exercise=exercise,
+                title=title_text,
+                held_on=held_on,
+                settings=workshops.Settings(anonymous, dots, per_card),
+            )
         except WorkshopError as error:
             show_error(error)
         else:
@@ -83,23 +114,29 @@ with create:
         created = workshops.get_workshop(db, created_id)
         with st.container(border=True, key="created"):
             st.success(t("Workshop created. Its code is {code}.", code=created.display_code))
-            st.markdown(t("**Your facilitator link** — keep it to yourself; it is shown only "
-                          "now. Bookmark it before you continue."))
+            st.markdown(
+                t(
+                    "**Your facilitator link** — keep it to yourself; it is shown only "
+                    "now. Bookmark it before you continue."
+                )
+            )
             st.code(facilitator_link(created, secret), language=None)
             st.markdown(t("**Participant link** — share it, or show the code on the projector."))
             st.code(participant_link(created), language=None)
             if st.button(t("Open the facilitator view"), type="primary", key="open-facilitator"):
                 del st.session_state["wk_created"]
-                st.switch_page("pages/board.py",
-                               query_params={"code": created.code, "key": secret})
+                st.switch_page("pages/board.py", query_params={"code": created.code, "key": secret})
 
 st.divider()
 st.subheader(t("Earlier workshops"))
 history = workshops.list_workshops(db)
 if not history:
     st.caption(t("No workshops yet."))
-    if st.button(t("Load the demo team"), key="load-demo",
-                 help=t("A marketing team with four quarters of history, to try the app.")):
+    if st.button(
+        t("Load the demo team"),
+        key="load-demo",
+        help=t("A marketing team with four quarters of history, to try the app."),
+    ):
         demo.load_demo(db)
         st.rerun()
 for team in teams.list_teams(db):
@@ -111,7 +148,11 @@ for team in teams.list_teams(db):
         phase = t(phases.BY_KEY[w.phase].name)
         label = f"{w.quarter} · {escape(w.title)} · {t(exercises.get(w.exercise).name)} · {phase}"
         if w.phase == "closed":
-            st.page_link("pages/summary.py", label=label, icon="📄",
-                         query_params={"code": w.code})
+            st.page_link(
+                "pages/summary.py",
+                label=label,
+                icon=":material/description:",
+                query_params={"code": w.code},
+            )
         else:
             st.markdown("▶ " + label + " · " + t("in progress: join with its code"))

@@ -89,6 +89,7 @@ def delete_action(db: Database, workshop_id: int, secret: str | None, action_id:
 def list_actions(db: Database, workshop_id: int) -> list[Action]:
     return [
         Action.from_row(r)
-        for r in rows(db, "SELECT * FROM actions WHERE workshop_id = ? ORDER BY kind DESC, id",
-                      [workshop_id])
+        for r in rows(
+            db, "SELECT * FROM actions WHERE workshop_id = ? ORDER BY kind DESC, id", [workshop_id]
+        )
     ]

@@ -114,7 +114,10 @@ def load(
             column=column,
             items=_items(
                 [c for c in visible if c["column_key"] == column.key],
-                me, show_authors, show_scores, grouped=public,
+                me,
+                show_authors,
+                show_scores,
+                grouped=public,
             ),
             card_count=sum(1 for c in cards if c["column_key"] == column.key),
         )
@@ -165,11 +168,15 @@ def _items(
         if grouped and row["group_id"]:
             groups.setdefault(row["group_id"], []).append(row)
         else:
-            items.append(_item("card", row["id"], row["text"], [row], me, show_authors,
-                               show_scores))
+            items.append(
+                _item("card", row["id"], row["text"], [row], me, show_authors, show_scores)
+            )
     for group_id, members in groups.items():
-        items.append(_item("group", group_id, members[0]["group_title"], members, me,
-                           show_authors, show_scores))
+        items.append(
+            _item(
+                "group", group_id, members[0]["group_title"], members, me, show_authors, show_scores
+            )
+        )
     if show_scores:
         items.sort(key=lambda i: (-(i.votes or 0), i.cards[0].id))
     else:
@@ -177,8 +184,15 @@ def _items(
     return tuple(items)
 
 
-def _item(kind: str, item_id: int, title: str, members: list[dict], me: int | None,
-          show_authors: bool, show_scores: bool) -> Item:
+def _item(
+    kind: str,
+    item_id: int,
+    title: str,
+    members: list[dict],
+    me: int | None,
+    show_authors: bool,
+    show_scores: bool,
+) -> Item:
     return Item(
         kind=kind,
         id=item_id,

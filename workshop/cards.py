@@ -90,4 +90,3 @@ def _delete(db: Database, workshop_id: int, card_id: int) -> None:
         db.execute("DELETE FROM cards WHERE id = ?", [card_id])
         if group and group["group_id"]:
             drop_if_empty(db, group["group_id"])
-

@@ -173,7 +173,7 @@ def m001_foundation(db: Database) -> None:
             created_at TEXT NOT NULL
         );
         CREATE INDEX actions_workshop ON actions(workshop_id);
-        """
+        """,
     )
 
 

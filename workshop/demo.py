@@ -33,7 +33,11 @@ def load_demo(db: Database, path: Path = SAMPLE) -> list[Workshop]:
 
 def _load_workshop(db: Database, team_id: int, people: list[str], spec: dict) -> Workshop:
     workshop, secret = workshops.create_workshop(
-        db, team_id=team_id, quarter=spec["quarter"], exercise="sscc", title=spec["title"],
+        db,
+        team_id=team_id,
+        quarter=spec["quarter"],
+        exercise="sscc",
+        title=spec["title"],
         held_on=spec.get("held_on"),
     )
     tokens = [participants.join(db, workshop.id, name).token for name in people]
@@ -45,8 +49,9 @@ def _load_workshop(db: Database, team_id: int, people: list[str], spec: dict) ->
     for step in ("reveal", "group"):
         workshops.set_phase(db, workshop.id, secret, step)
     group_ids = {
-        g["title"]: groups.merge(db, workshop.id, secret, [card_ids[c] for c in g["cards"]],
-                                 g["title"]).id
+        g["title"]: groups.merge(
+            db, workshop.id, secret, [card_ids[c] for c in g["cards"]], g["title"]
+        ).id
         for g in spec.get("groups", [])
     }
     workshops.set_phase(db, workshop.id, secret, "vote")
@@ -54,8 +59,13 @@ def _load_workshop(db: Database, team_id: int, people: list[str], spec: dict) ->
     workshops.set_phase(db, workshop.id, secret, "discuss")
     for action in spec["actions"]:
         created = actions.add_action(
-            db, workshop.id, secret, kind=action["kind"], text=action["text"],
-            owner=action.get("owner", ""), due_on=action.get("due_on"),
+            db,
+            workshop.id,
+            secret,
+            kind=action["kind"],
+            text=action["text"],
+            owner=action.get("owner", ""),
+            due_on=action.get("due_on"),
             card_id=card_ids[action["card"]],
         )
         if action.get("status", "open") != "open":
@@ -64,8 +74,9 @@ def _load_workshop(db: Database, team_id: int, people: list[str], spec: dict) ->
     return workshops.set_phase(db, workshop.id, secret, "closed")
 
 
-def _spread_votes(db: Database, workshop: Workshop, tokens: list[str],
-                  wanted: dict[int, int]) -> None:
+def _spread_votes(
+    db: Database, workshop: Workshop, tokens: list[str], wanted: dict[int, int]
+) -> None:
     """Hand the wanted dots out to people round-robin, within everyone's limits."""
     spent = dict.fromkeys(tokens, 0)
     turn = 0

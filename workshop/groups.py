@@ -38,12 +38,16 @@ def merge(
     workshop = authorise(db, workshop_id, secret)
     _groupable(workshop)
     ids = sorted(set(card_ids))
-    found = rows(
-        db,
-        f"SELECT id, column_key, group_id FROM cards WHERE workshop_id = ? "
-        f"AND id IN ({','.join('?' * len(ids))})",
-        [workshop_id, *ids],
-    ) if ids else []
+    found = (
+        rows(
+            db,
+            f"SELECT id, column_key, group_id FROM cards WHERE workshop_id = ? "
+            f"AND id IN ({','.join('?' * len(ids))})",
+            [workshop_id, *ids],
+        )
+        if ids
+        else []
+    )
     target = get_group(db, into_group_id) if into_group_id else None
     if target and target.workshop_id != workshop_id:
         raise NotFound(t("That group no longer exists."))
@@ -52,14 +56,17 @@ def merge(
     columns = {r["column_key"] for r in found} | ({target.column_key} if target else set())
     if len(columns) > 1:
         raise InvalidInput("cards", t("Cards of different columns cannot share a group."))
-    clean = target.title if target else validate.text(title, "group title",
-                                                      max_len=GROUP_TITLE_MAX)
+    clean = target.title if target else validate.text(title, "group title", max_len=GROUP_TITLE_MAX)
     with write(db, workshop_id):
-        group_id = target.id if target else db.execute(
-            "INSERT INTO card_groups (workshop_id, column_key, title, created_at) "
-            "VALUES (?, ?, ?, ?)",
-            [workshop_id, columns.pop(), clean, timestamp()],
-        ).lastrowid
+        group_id = (
+            target.id
+            if target
+            else db.execute(
+                "INSERT INTO card_groups (workshop_id, column_key, title, created_at) "
+                "VALUES (?, ?, ?, ?)",
+                [workshop_id, columns.pop(), clean, timestamp()],
+            ).lastrowid
+        )
         db.execute(
             f"UPDATE cards SET group_id = ? WHERE id IN ({','.join('?' * len(ids))})",
             [group_id, *ids],

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 KEEPALIVE_S = 15.0
 
 
-@dataclass
+@dataclass(eq=False)  # each subscriber is its own set member
 class _Subscriber:
     workshop_id: int
     who: str
@@ -67,18 +67,21 @@ class Hub:
         return sum(1 for who in self.presence(workshop_id) if who != "v")
 
     def _message(self, workshop_id: int) -> str:
-        return json.dumps({
-            "rev": self._revisions.get(workshop_id, -1),
-            "presence": self._presence_rev[workshop_id],
-            "online": self.online(workshop_id),
-        })
+        return json.dumps(
+            {
+                "rev": self._revisions.get(workshop_id, -1),
+                "presence": self._presence_rev[workshop_id],
+                "online": self.online(workshop_id),
+            }
+        )
 
     async def stream(self, workshop_id: int, who: str) -> AsyncIterator[str]:
         """The SSE body for one browser; coalesces bursts into one message."""
         subscriber = _Subscriber(workshop_id, who)
         self._subscribers.add(subscriber)
-        self._revisions.setdefault(workshop_id, self._read_revisions([workshop_id])
-                                   .get(workshop_id, -1))
+        self._revisions.setdefault(
+            workshop_id, self._read_revisions([workshop_id]).get(workshop_id, -1)
+        )
         self._presence_changed(workshop_id)
         try:
             yield "retry: 1000\n\n"

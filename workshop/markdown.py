@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~$]|&(?=#?\w+;)|:(?=[\w/+-]+:))")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*(?:\d+)?)([-+=.)])", re.MULTILINE)
 
 
 def escape(text: str) -> str:

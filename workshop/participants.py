@@ -27,8 +27,10 @@ def join(db: Database, workshop_id: int, name: str) -> Participant:
         if taken:
             raise InvalidInput(
                 "display name",
-                t("Someone called “{name}” has joined already. Add an initial, like “{name} K.”",
-                  name=clean),
+                t(
+                    "Someone called “{name}” has joined already. Add an initial, like “{name} K.”",
+                    name=clean,
+                ),
             )
         cursor = db.execute(
             "INSERT INTO participants (workshop_id, name, token, joined_at) VALUES (?, ?, ?, ?)",
@@ -52,6 +54,7 @@ def in_workshop(db: Database, token: str | None) -> tuple[Participant, Workshop]
 def list_participants(db: Database, workshop_id: int) -> list[Participant]:
     return [
         Participant.from_row(r)
-        for r in rows(db, "SELECT * FROM participants WHERE workshop_id = ? ORDER BY id",
-                      [workshop_id])
+        for r in rows(
+            db, "SELECT * FROM participants WHERE workshop_id = ? ORDER BY id", [workshop_id]
+        )
     ]

@@ -23,8 +23,15 @@ def _source(board: Board, action: Action) -> str:
     key = f"group-{action.group_id}" if action.group_id else f"card-{action.card_id}"
     item = board.item(key) if (action.group_id or action.card_id) else None
     if item is None and action.card_id:
-        item = next((i for c in board.columns for i in c.items
-                     if any(card.id == action.card_id for card in i.cards)), None)
+        item = next(
+            (
+                i
+                for c in board.columns
+                for i in c.items
+                if any(card.id == action.card_id for card in i.cards)
+            ),
+            None,
+        )
     return item.title if item else ""
 
 
@@ -67,8 +74,10 @@ def to_markdown(board: Board) -> str:
         out += [f"- {md_escape(d.text)}" + _from(board, d) for d in decisions] + [""]
     out += [f"## {t('Actions')}", ""]
     if actions:
-        out += [f"| {t('Action')} | {t('Owner')} | {t('Due')} | {t('Status')} | {t('From')} |",
-                "|---|---|---|---|---|"]
+        out += [
+            f"| {t('Action')} | {t('Owner')} | {t('Due')} | {t('Status')} | {t('From')} |",
+            "|---|---|---|---|---|",
+        ]
         out += [
             f"| {md_escape(a.text)} | {md_escape(a.owner)} | {a.due_on or '—'} "
             f"| {t(a.status)} | {md_escape(_source(board, a)) or '—'} |"

@@ -121,7 +121,11 @@ def whole_number(value: object, field: str, *, low: int, high: int) -> int:
     if not low <= number <= high:
         raise InvalidInput(
             field,
-            t("{field} must be between {low} and {high}.", field=field.capitalize(), low=low,
-              high=high),
+            t(
+                "{field} must be between {low} and {high}.",
+                field=field.capitalize(),
+                low=low,
+                high=high,
+            ),
         )
     return number

@@ -41,19 +41,24 @@ def dots_left(db: Database, workshop: Workshop, participant: Participant) -> int
     return max(workshop.dots - spent["n"], 0)
 
 
-def vote(db: Database, token: str, *, card_id: int | None = None,
-         group_id: int | None = None) -> int:
+def vote(
+    db: Database, token: str, *, card_id: int | None = None, group_id: int | None = None
+) -> int:
     """Put one dot on a card or group; returns the dots the participant has left."""
     participant, workshop = in_workshop(db, token)
     _voting(workshop)
     with write(db, workshop.id):
         lead, where, params = _target(db, workshop, card_id, group_id)
-        spent = one(db, "SELECT COUNT(*) AS n FROM votes WHERE participant_id = ?",
-                    [participant.id])["n"]
+        spent = one(
+            db, "SELECT COUNT(*) AS n FROM votes WHERE participant_id = ?", [participant.id]
+        )["n"]
         if spent >= workshop.dots:
             raise LimitReached(t("You have spent all {n} of your dots.", n=workshop.dots))
-        on_item = one(db, f"SELECT COUNT(*) AS n FROM votes WHERE participant_id = ? AND {where}",
-                      [participant.id, *params])["n"]
+        on_item = one(
+            db,
+            f"SELECT COUNT(*) AS n FROM votes WHERE participant_id = ? AND {where}",
+            [participant.id, *params],
+        )["n"]
         if on_item >= workshop.max_dots_per_card:
             raise LimitReached(
                 t("At most {n} of your dots can go on one card.", n=workshop.max_dots_per_card)
@@ -66,8 +71,9 @@ def vote(db: Database, token: str, *, card_id: int | None = None,
     return workshop.dots - spent - 1
 
 
-def unvote(db: Database, token: str, *, card_id: int | None = None,
-           group_id: int | None = None) -> int:
+def unvote(
+    db: Database, token: str, *, card_id: int | None = None, group_id: int | None = None
+) -> int:
     """Take one of your dots back from a card or group; returns the dots left."""
     participant, workshop = in_workshop(db, token)
     _voting(workshop)

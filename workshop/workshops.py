@@ -73,8 +73,12 @@ def create_workshop(
                    secret_hash, anonymous, dots, max_dots_per_card, created_at)
                VALUES (:team_id, :quarter, :exercise, :title, :held_on, :code, :secret_hash,
                    :anonymous, :dots, :max_dots_per_card, :created_at)""",
-            {**values, "code": code, "secret_hash": codes.hash_secret(secret),
-             "created_at": timestamp()},
+            {
+                **values,
+                "code": code,
+                "secret_hash": codes.hash_secret(secret),
+                "created_at": timestamp(),
+            },
         )
     return get_workshop(db, cursor.lastrowid), secret
 
@@ -99,8 +103,10 @@ def find_by_code(db: Database, typed: str) -> Workshop:
     row = one(db, _SELECT + " WHERE w.code = ?", [code]) if code else None
     if row is None:
         raise NotFound(
-            t("No workshop has the code “{code}”. Check it with your facilitator.",
-              code=(typed or "").strip()[:20])
+            t(
+                "No workshop has the code “{code}”. Check it with your facilitator.",
+                code=(typed or "").strip()[:20],
+            )
         )
     return Workshop.from_row(row)
 
@@ -198,9 +204,7 @@ def _trim_votes(db: Database, workshop_id: int, dots: int) -> None:
 def start_timer(db: Database, workshop_id: int, secret: str | None, minutes: float) -> Workshop:
     authorise(db, workshop_id, secret)
     if not isinstance(minutes, int | float) or not 0 < minutes <= MAX_TIMER_MINUTES:
-        raise InvalidInput(
-            "timer", t("A timer runs from 1 to {n} minutes.", n=MAX_TIMER_MINUTES)
-        )
+        raise InvalidInput("timer", t("A timer runs from 1 to {n} minutes.", n=MAX_TIMER_MINUTES))
     with write(db, workshop_id):
         db.execute(
             "UPDATE workshops SET timer_ends_at = ? WHERE id = ?",

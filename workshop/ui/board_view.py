@@ -33,17 +33,30 @@ def attempt(action: Callable[[], object], success: str | None = None) -> bool:
 def write_form(b: Board, participant: Participant, *, late: bool = False) -> None:
     """Add a card: pick the column, write, submit. Works on a phone."""
     columns = {c.key: t(c.title) for c in b.exercise.columns}
+    if st.session_state.pop("wk_card_added", False):
+        st.session_state["new-card-text"] = ""  # cleared only once the card is saved
     with st.form("add-card", clear_on_submit=False, border=True):
         st.markdown(t("**Add a late card**") if late else t("**Add a card**"))
-        column = st.radio(t("Column"), list(columns), format_func=columns.get,
-                          horizontal=True, key="new-card-column")
+        column = st.radio(
+            t("Column"),
+            list(columns),
+            format_func=columns.get,
+            horizontal=True,
+            key="new-card-column",
+        )
         st.caption(t(b.exercise.column(column).question))
-        text = st.text_area(t("Your card"), key="new-card-text", max_chars=None,
-                            placeholder=t("One idea per card"), height=90)
+        text = st.text_area(
+            t("Your card"),
+            key="new-card-text",
+            max_chars=None,
+            placeholder=t("One idea per card"),
+            height=90,
+        )
         if st.form_submit_button(t("Add card"), type="primary", use_container_width=True):
-            if attempt(lambda: cards.add_card(db(), participant.token, column, text),
-                       t("Card added")):
-                st.session_state.pop("new-card-text", None)
+            if attempt(
+                lambda: cards.add_card(db(), participant.token, column, text), t("Card added")
+            ):
+                st.session_state["wk_card_added"] = True
                 st.rerun(scope="fragment")
 
 
@@ -70,15 +83,16 @@ def own_cards(b: Board, participant: Participant) -> None:
                     ):
                         st.rerun(scope="fragment")
                 if right.button(t("Delete"), key=f"delete-{card_id}", use_container_width=True):
-                    if attempt(lambda: cards.delete_card(db(), participant.token, card_id),
-                               t("Card deleted")):
+                    if attempt(
+                        lambda: cards.delete_card(db(), participant.token, card_id),
+                        t("Card deleted"),
+                    ):
                         st.rerun(scope="fragment")
     if not shown:
         st.caption(t("You have not written any cards yet."))
 
 
-def item_box(b: Board, item: Item, *, participant: Participant | None,
-             secret: str | None) -> None:
+def item_box(b: Board, item: Item, *, participant: Participant | None, secret: str | None) -> None:
     """One card or group on the revealed board, with the controls the phase allows."""
     phase = b.workshop.phase
     with st.container(border=True, key=f"card-{item.key}"):
@@ -111,12 +125,14 @@ def item_box(b: Board, item: Item, *, participant: Participant | None,
 def _vote_buttons(b: Board, item: Item, participant: Participant) -> None:
     target = {"group_id": item.id} if item.kind == "group" else {"card_id": item.id}
     left, right = st.columns(2)
-    if left.button(t("＋ dot"), key=f"vote-{item.key}", use_container_width=True,
-                   disabled=not b.dots_left):
+    if left.button(
+        t("＋ dot"), key=f"vote-{item.key}", use_container_width=True, disabled=not b.dots_left
+    ):
         if attempt(lambda: votes.vote(db(), participant.token, **target)):
             st.rerun(scope="fragment")
-    if right.button(t("－ dot"), key=f"unvote-{item.key}", use_container_width=True,
-                    disabled=not item.my_votes):
+    if right.button(
+        t("－ dot"), key=f"unvote-{item.key}", use_container_width=True, disabled=not item.my_votes
+    ):
         if attempt(lambda: votes.unvote(db(), participant.token, **target)):
             st.rerun(scope="fragment")
 
@@ -136,8 +152,12 @@ def group_controls(b: Board, column_key: str, secret: str) -> None:
     if not picked:
         return
     picked_groups = [i for i in picked if i.kind == "group"]
-    card_ids = [c.id for i in picked for c in i.cards if i.kind == "card" or
-                len(picked_groups) != 1 or i is not picked_groups[0]]
+    card_ids = [
+        c.id
+        for i in picked
+        for c in i.cards
+        if i.kind == "card" or len(picked_groups) != 1 or i is not picked_groups[0]
+    ]
     with st.container(border=True):
         if len(picked_groups) == 1 and len(picked) > 1:
             into = picked_groups[0]
@@ -145,29 +165,34 @@ def group_controls(b: Board, column_key: str, secret: str) -> None:
             if st.button(t("Add to group"), key=f"into-{column_key}", type="primary"):
                 _merge(b, secret, card_ids, "", into.id)
         elif len(picked) > 1:
-            title = st.text_input(t("Group title"), key=f"title-{column_key}",
-                                  value=picked[0].title[:120])
+            title = st.text_input(
+                t("Group title"), key=f"title-{column_key}", value=picked[0].title[:120]
+            )
             if st.button(t("Group selected"), key=f"merge-{column_key}", type="primary"):
                 _merge(b, secret, card_ids, title, None)
         for group in picked_groups:
             if st.button(t("Split “{title}”", title=group.title[:40]), key=f"split-{group.key}"):
-                if attempt(lambda g=group: groups.split(db(), b.workshop.id, secret, g.id),
-                           t("Group split")):
+                if attempt(
+                    lambda g=group: groups.split(db(), b.workshop.id, secret, g.id),
+                    t("Group split"),
+                ):
                     _clear_picks(b)
                     st.rerun(scope="fragment")
         if any(i.kind == "card" for i in picked) and st.button(
             t("Remove selected cards"), key=f"remove-{column_key}"
         ):
             for item in (i for i in picked if i.kind == "card"):
-                attempt(lambda i=item: cards.remove_card(db(), b.workshop.id, secret,
-                                                         i.cards[0].id))
+                attempt(
+                    lambda i=item: cards.remove_card(db(), b.workshop.id, secret, i.cards[0].id)
+                )
             _clear_picks(b)
             st.rerun(scope="fragment")
 
 
 def _merge(b: Board, secret: str, card_ids: list[int], title: str, into: int | None) -> None:
-    if attempt(lambda: groups.merge(db(), b.workshop.id, secret, card_ids, title, into),
-               t("Cards grouped")):
+    if attempt(
+        lambda: groups.merge(db(), b.workshop.id, secret, card_ids, title, into), t("Cards grouped")
+    ):
         _clear_picks(b)
         st.rerun(scope="fragment")
 
@@ -187,16 +212,25 @@ def _action_form(b: Board, item: Item, secret: str) -> None:
             due = st.date_input(t("Due date"), value=None)
             if st.form_submit_button(t("Record"), type="primary"):
                 target = {"group_id": item.id} if item.kind == "group" else {"card_id": item.id}
-                if attempt(lambda: actions.add_action(db(), b.workshop.id, secret, kind=kind,
-                                                      text=text, owner=owner, due_on=due,
-                                                      **target), t("Recorded")):
+                if attempt(
+                    lambda: actions.add_action(
+                        db(),
+                        b.workshop.id,
+                        secret,
+                        kind=kind,
+                        text=text,
+                        owner=owner,
+                        due_on=due,
+                        **target,
+                    ),
+                    t("Recorded"),
+                ):
                     st.rerun(scope="fragment")
 
 
 def board_columns(b: Board, *, participant: Participant | None, secret: str | None) -> None:
     """The revealed board: one column per exercise column."""
-    for streamlit_column, column_view in zip(st.columns(len(b.columns)), b.columns,
-                                             strict=True):
+    for streamlit_column, column_view in zip(st.columns(len(b.columns)), b.columns, strict=True):
         with streamlit_column:
             column_header(column_view.column, column_view.card_count)
             for item in column_view.items:
@@ -214,8 +248,9 @@ def actions_table(b: Board, secret: str | None) -> None:
         return
     sources = {i.key: i.title for c in b.columns for i in c.items}
     for action in b.actions:
-        source = sources.get(f"group-{action.group_id}" if action.group_id
-                             else f"card-{action.card_id}", "")
+        source = sources.get(
+            f"group-{action.group_id}" if action.group_id else f"card-{action.card_id}", ""
+        )
         with st.container(border=True, key=f"action-row-{action.id}"):
             label = t("Decision") if action.kind == "decision" else t("Action")
             st.caption(label + (f" · {t('from')}: " if source else ""))
@@ -223,15 +258,22 @@ def actions_table(b: Board, secret: str | None) -> None:
                 st.text(source)
             user_text(action.text, bold=True)
             if action.kind == "action":
-                st.text(t("Owner: {owner} · due {due}", owner=action.owner,
-                          due=action.due_on or "—"))
+                st.text(
+                    t("Owner: {owner} · due {due}", owner=action.owner, due=action.due_on or "—")
+                )
             if secret and b.workshop.phase != "closed":
-                status = st.selectbox(t("Status"), list(actions.STATUSES), format_func=t,
-                                      index=list(actions.STATUSES).index(action.status),
-                                      key=f"status-{action.id}")
+                status = st.selectbox(
+                    t("Status"),
+                    list(actions.STATUSES),
+                    format_func=t,
+                    index=list(actions.STATUSES).index(action.status),
+                    key=f"status-{action.id}",
+                )
                 if status != action.status and attempt(
-                    lambda s=status, a=action: actions.set_status(db(), b.workshop.id, secret,
-                                                                   a.id, s)):
+                    lambda s=status, a=action: actions.set_status(
+                        db(), b.workshop.id, secret, a.id, s
+                    )
+                ):
                     st.rerun(scope="fragment")
             else:
                 st.caption(t("Status: {status}", status=t(action.status)))
@@ -240,5 +282,9 @@ def actions_table(b: Board, secret: str | None) -> None:
 def load_board(workshop_id: int, participant: Participant | None, secret: str | None) -> Board:
     from workshop.workshops import get_workshop
 
-    return board.load(db(), get_workshop(db(), workshop_id), participant=participant,
-                      facilitator=secret is not None)
+    return board.load(
+        db(),
+        get_workshop(db(), workshop_id),
+        participant=participant,
+        facilitator=secret is not None,
+    )

@@ -25,8 +25,14 @@ def facilitator_cookie(code: str) -> str:
     return f"wkf_{code}"
 
 
-def live_bar(workshop: Workshop, who: str, *, presence_rev: int = 0,
-             watch_presence: bool = False, remember_secret: str | None = None) -> None:
+def live_bar(
+    workshop: Workshop,
+    who: str,
+    *,
+    presence_rev: int = 0,
+    watch_presence: bool = False,
+    remember_secret: str | None = None,
+) -> None:
     """Mount the live bar; a change to the workshop reruns the enclosing fragment."""
     _component(
         key="live",
@@ -41,7 +47,8 @@ def live_bar(workshop: Workshop, who: str, *, presence_rev: int = 0,
             "time_up_label": t("Time is up"),
             "reconnecting_label": t("Reconnecting…"),
             "remember_cookie": f"{facilitator_cookie(workshop.code)}={remember_secret}"
-            if remember_secret else None,
+            if remember_secret
+            else None,
         },
         on_changed_change=lambda: None,
     )

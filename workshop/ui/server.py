@@ -46,8 +46,11 @@ def _lookup(code: str, who: str) -> int | None:
         if row is None:
             return None
         if who.startswith("p"):
-            known = one(db, "SELECT 1 FROM participants WHERE id = ? AND workshop_id = ?",
-                        [who[1:] if who[1:].isdigit() else -1, row["id"]])
+            known = one(
+                db,
+                "SELECT 1 FROM participants WHERE id = ? AND workshop_id = ?",
+                [who[1:] if who[1:].isdigit() else -1, row["id"]],
+            )
             if known is None:
                 return None
         return row["id"]

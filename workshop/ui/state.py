@@ -47,7 +47,8 @@ def facilitator_secret(workshop: Workshop) -> str | None:
 
 
 def take_secret_from_url() -> str | None:
-    """Remove the secret from the address bar; returns it so it can be remembered."""
+    """Remove the facilitator secret from the address bar (it may be on a projector);
+    returns it so the browser can remember it in a cookie."""
     secret = st.query_params.get("key")
     if secret:
         del st.query_params["key"]

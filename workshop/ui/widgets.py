@@ -79,8 +79,12 @@ def join_panel(workshop: Workshop, *, compact: bool = False) -> None:
         with st.container(key="joincode"):
             st.markdown(workshop.display_code)
         if "localhost" in link or "127.0.0.1" in link:
-            st.caption(t("This link uses localhost, which other devices cannot reach. Start the "
-                         "app with WORKSHOP_PUBLIC_URL set to this computer's network address."))
+            st.caption(
+                t(
+                    "This link uses localhost, which other devices cannot reach. Start the "
+                    "app with WORKSHOP_PUBLIC_URL set to this computer's network address."
+                )
+            )
     with right:
         st.image(qr_png(link), width=300)
 

@@ -1,0 +1,42 @@
+# Two commands do everything: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+export WORKSHOP_DB ?= workshop.db
+
+.PHONY: run demo test test-deps lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+## Start the app on $(WORKSHOP_DB); `make run DEMO=1` loads the demo team first.
+run: $(VENV)/.installed
+	@if [ -n "$(DEMO)" ]; then $(VENV)/bin/workshop demo || true; fi
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+demo: $(VENV)/.installed
+	$(VENV)/bin/workshop demo
+
+## Browser tests drive Debian's Chromium; install it if it is missing (needs root).
+test-deps: $(VENV)/.test-installed
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: test-deps
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+bench: test-deps
+	$(PY) bench/live.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,112 @@
+"""The ``workshop`` command: one library call per command, errors as clear messages."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from workshop import db as database
+from workshop import demo, summary, workshops
+from workshop.errors import WorkshopError
+from workshop.exercises import EXERCISES
+from workshop.phases import BY_KEY
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except WorkshopError as error:
+            raise click.ClickException(str(error)) from error
+
+
+@click.group(cls=_Group)
+@click.option(
+    "--db",
+    "db_path",
+    envvar="WORKSHOP_DB",
+    default=database.DEFAULT_PATH,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The SQLite file (or set WORKSHOP_DB).",
+)
+@click.pass_context
+def cli(ctx: click.Context, db_path: str) -> None:
+    """Quarterly strategy workshops: load the demo, list and export workshops."""
+    ctx.obj = db_path
+
+
+def _open(ctx: click.Context):
+    return database.connect(ctx.obj)
+
+
+@cli.command("demo")
+@click.pass_context
+def demo_command(ctx: click.Context) -> None:
+    """Load the demo team with four quarters of history."""
+    loaded = demo.load_demo(_open(ctx))
+    click.echo(f"Loaded the demo team: {len(loaded)} workshops into {ctx.obj}")
+
+
+@cli.command("list")
+@click.pass_context
+def list_command(ctx: click.Context) -> None:
+    """List workshops: id, team, quarter, exercise, phase, title."""
+    found = workshops.list_workshops(_open(ctx))
+    if not found:
+        click.echo("No workshops yet. Load the demo with: workshop demo")
+        return
+    for w in found:
+        click.echo(
+            "\t".join(
+                [
+                    str(w.id),
+                    w.team_name,
+                    w.quarter,
+                    EXERCISES[w.exercise].name,
+                    BY_KEY[w.phase].name,
+                    w.title,
+                ]
+            )
+        )
+
+
+@cli.command("export")
+@click.argument("workshop_id", type=int)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md"]),
+    default="md",
+    show_default=True,
+    help="The export format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to this file instead of standard output.",
+)
+@click.pass_context
+def export_command(ctx: click.Context, workshop_id: int, fmt: str, output: str | None) -> None:
+    """Export a workshop's summary."""
+    text = summary.to_markdown(summary.load(_open(ctx), workshop_id))
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {output}", err=True)
+    else:
+        sys.stdout.write(text)
+
+
+@cli.command("facilitator-link")
+@click.argument("workshop_id", type=int)
+@click.option("--base-url", default="http://localhost:8501", show_default=True)
+@click.pass_context
+def facilitator_link_command(ctx: click.Context, workshop_id: int, base_url: str) -> None:
+    """Issue a new facilitator link for a workshop (the old one stops working)."""
+    db = _open(ctx)
+    secret = workshops.new_facilitator_secret(db, workshop_id)
+    code = workshops.get_workshop(db, workshop_id).code
+    click.echo(f"{base_url.rstrip('/')}/board?code={code}&key={secret}")
