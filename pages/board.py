@@ -45,7 +45,7 @@ if not secret and not participant:
             )
         )
         name = st.text_input(t("Your name"), max_chars=60, key="join-name")
-        if st.form_submit_button(t("Join"), type="primary"):
+        if st.form_submit_button(t("Join"), type="primary", key="join-submit"):
             try:
                 joined = participants.join(db, workshop.id, name)
             except WorkshopError as error:

@@ -27,7 +27,7 @@ with join:
     st.subheader(t("Join a workshop"))
     with st.form("join-code"):
         typed = st.text_input(t("Workshop code"), placeholder="ABCD-EFGH", key="join-code-input")
-        go = st.form_submit_button(t("Join"), type="primary")
+        go = st.form_submit_button(t("Join"), type="primary", key="join-code-submit")
     if go:
         failures = st.session_state.get("wk_code_failures", 0)
         wait = st.session_state.get("wk_code_wait_until", 0.0) - time.time()
@@ -91,7 +91,7 @@ with create:
             3,
             key="setup-per-card",
         )
-        submitted = st.form_submit_button(t("Create workshop"), type="primary")
+        submitted = st.form_submit_button(t("Create workshop"), type="primary", key="setup-submit")
     if submitted:
         try:
             team = team_choice if team_choice != new_team else teams.create_team(db, team_name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.errors import StreamlitInvalidLayoutContextError
 
 from workshop import actions, board, cards, groups, votes
 from workshop.board import Board, Item
@@ -16,6 +17,14 @@ from workshop.i18n import t
 from workshop.models import Participant
 from workshop.ui.state import db
 from workshop.ui.widgets import column_header, dots, show_error, user_text
+
+
+def refresh() -> None:
+    """Rerun the live board after a change: only the fragment when the click came from it."""
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitInvalidLayoutContextError:  # the click was part of a full run
+        st.rerun()
 
 
 def attempt(action: Callable[[], object], success: str | None = None) -> bool:
@@ -52,12 +61,13 @@ def write_form(b: Board, participant: Participant, *, late: bool = False) -> Non
             placeholder=t("One idea per card"),
             height=90,
         )
-        if st.form_submit_button(t("Add card"), type="primary", use_container_width=True):
+        if st.form_submit_button(t("Add card"), type="primary", use_container_width=True,
+                                 key="add-card-submit"):
             if attempt(
                 lambda: cards.add_card(db(), participant.token, column, text), t("Card added")
             ):
                 st.session_state["wk_card_added"] = True
-                st.rerun(scope="fragment")
+                refresh()
 
 
 def own_cards(b: Board, participant: Participant) -> None:
@@ -81,13 +91,13 @@ def own_cards(b: Board, participant: Participant) -> None:
                         lambda: cards.edit_card(db(), participant.token, card_id, new_text),
                         t("Card saved"),
                     ):
-                        st.rerun(scope="fragment")
+                        refresh()
                 if right.button(t("Delete"), key=f"delete-{card_id}", use_container_width=True):
                     if attempt(
                         lambda: cards.delete_card(db(), participant.token, card_id),
                         t("Card deleted"),
                     ):
-                        st.rerun(scope="fragment")
+                        refresh()
     if not shown:
         st.caption(t("You have not written any cards yet."))
 
@@ -129,12 +139,12 @@ def _vote_buttons(b: Board, item: Item, participant: Participant) -> None:
         t("＋ dot"), key=f"vote-{item.key}", use_container_width=True, disabled=not b.dots_left
     ):
         if attempt(lambda: votes.vote(db(), participant.token, **target)):
-            st.rerun(scope="fragment")
+            refresh()
     if right.button(
         t("－ dot"), key=f"unvote-{item.key}", use_container_width=True, disabled=not item.my_votes
     ):
         if attempt(lambda: votes.unvote(db(), participant.token, **target)):
-            st.rerun(scope="fragment")
+            refresh()
 
 
 def _group_checkbox(item: Item) -> None:
@@ -177,7 +187,7 @@ def group_controls(b: Board, column_key: str, secret: str) -> None:
                     t("Group split"),
                 ):
                     _clear_picks(b)
-                    st.rerun(scope="fragment")
+                    refresh()
         if any(i.kind == "card" for i in picked) and st.button(
             t("Remove selected cards"), key=f"remove-{column_key}"
         ):
@@ -186,7 +196,7 @@ def group_controls(b: Board, column_key: str, secret: str) -> None:
                     lambda i=item: cards.remove_card(db(), b.workshop.id, secret, i.cards[0].id)
                 )
             _clear_picks(b)
-            st.rerun(scope="fragment")
+            refresh()
 
 
 def _merge(b: Board, secret: str, card_ids: list[int], title: str, into: int | None) -> None:
@@ -194,7 +204,7 @@ def _merge(b: Board, secret: str, card_ids: list[int], title: str, into: int | N
         lambda: groups.merge(db(), b.workshop.id, secret, card_ids, title, into), t("Cards grouped")
     ):
         _clear_picks(b)
-        st.rerun(scope="fragment")
+        refresh()
 
 
 def _clear_picks(b: Board) -> None:
@@ -225,7 +235,7 @@ def _action_form(b: Board, item: Item, secret: str) -> None:
                     ),
                     t("Recorded"),
                 ):
-                    st.rerun(scope="fragment")
+                    refresh()
 
 
 def board_columns(b: Board, *, participant: Participant | None, secret: str | None) -> None:
@@ -274,7 +284,7 @@ def actions_table(b: Board, secret: str | None) -> None:
                         db(), b.workshop.id, secret, a.id, s
                     )
                 ):
-                    st.rerun(scope="fragment")
+                    refresh()
             else:
                 st.caption(t("Status: {status}", status=t(action.status)))
 

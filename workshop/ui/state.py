@@ -40,7 +40,7 @@ def facilitator_secret(workshop: Workshop) -> str | None:
         st.context.cookies.get(facilitator_cookie(workshop.code)),
     ]
     for secret in candidates:
-        if secret and workshops.is_facilitator(db(), workshop.id, secret):
+        if isinstance(secret, str) and workshops.is_facilitator(db(), workshop.id, secret):
             st.session_state[key] = secret
             return secret
     return None
