@@ -45,7 +45,8 @@ def write_form(b: Board, participant: Participant, *, late: bool = False) -> Non
     if st.session_state.pop("wk_card_added", False):
         st.session_state["new-card-text"] = ""  # cleared only once the card is saved
     with st.form("add-card", clear_on_submit=False, border=True):
-        st.markdown(t("**Add a late card**") if late else t("**Add a card**"))
+        if not late:  # a late card's form sits inside an expander that names it
+            st.markdown(t("**Add a card**"))
         column = st.radio(
             t("Column"),
             list(columns),
