@@ -89,28 +89,27 @@ if secret:
             view.attempt(lambda: workshops.start_timer(db, workshop.id, secret, minutes))
         if right.button(t("Stop timer"), key="timer-stop", use_container_width=True):
             view.attempt(lambda: workshops.stop_timer(db, workshop.id, secret))
-        with st.expander(t("Settings")):
-            with st.form("settings", border=False):
-                anonymous = st.checkbox(t("Anonymous cards"), workshop.anonymous)
-                dots = st.number_input(
-                    t("Dots per participant (0 turns voting off)"),
-                    0,
-                    workshops.MAX_DOTS,
-                    workshop.dots,
+        with st.expander(t("Settings")), st.form("settings", border=False):
+            anonymous = st.checkbox(t("Anonymous cards"), workshop.anonymous)
+            dots = st.number_input(
+                t("Dots per participant (0 turns voting off)"),
+                0,
+                workshops.MAX_DOTS,
+                workshop.dots,
+            )
+            per_card = st.number_input(
+                t("Most dots one person may put on one card"),
+                1,
+                workshops.MAX_DOTS,
+                workshop.max_dots_per_card,
+            )
+            if st.form_submit_button(t("Save settings")):
+                view.attempt(
+                    lambda: workshops.update_settings(
+                        db, workshop.id, secret, workshops.Settings(anonymous, dots, per_card)
+                    ),
+                    t("Settings saved"),
                 )
-                per_card = st.number_input(
-                    t("Most dots one person may put on one card"),
-                    1,
-                    workshops.MAX_DOTS,
-                    workshop.max_dots_per_card,
-                )
-                if st.form_submit_button(t("Save settings")):
-                    view.attempt(
-                        lambda: workshops.update_settings(
-                            db, workshop.id, secret, workshops.Settings(anonymous, dots, per_card)
-                        ),
-                        t("Settings saved"),
-                    )
         st.divider()
         join_panel(workshop, compact=True)
 

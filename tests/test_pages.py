@@ -22,7 +22,8 @@ def app(page: str = "", **params) -> AppTest:
 
 def shown(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [t.value for t in at.text]
-    parts += [c.value for c in at.caption] + [e.value for e in at.error] + [i.value for i in at.info]
+    parts += [c.value for c in at.caption] + [e.value for e in at.error]
+    parts += [i.value for i in at.info]
     parts += [link.proto.label for link in at.get("page_link")]
     return "\n".join(str(p) for p in parts)
 

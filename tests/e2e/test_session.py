@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -42,7 +43,7 @@ def add_card(page: Page, text: str, column: str = "Stop") -> None:
 
 def next_phase(fac: Page, name: str) -> None:
     fac.get_by_role("button", name=f"Next: {name}").click()
-    expect(fac.get_by_text(f"Back to ", exact=False)).to_be_visible()
+    expect(fac.get_by_text("Back to ", exact=False)).to_be_visible()
     wait_idle(fac)
 
 
@@ -123,7 +124,7 @@ def test_a_whole_session(browser, server):
     expect(fac.get_by_text("Stop blanket boosting").first).to_be_visible()
     with fac.expect_download() as download:
         fac.get_by_role("button", name="Download Markdown").click()
-    markdown = open(download.value.path(), encoding="utf-8").read()
+    markdown = Path(download.value.path()).read_text(encoding="utf-8")
     assert "Boost only posts above median engagement | Ben" in markdown
     assert "**Stop blanket boosting** (2 dots)" in markdown
     assert "Anna" not in markdown  # anonymous workshop: no authors in the export

@@ -89,13 +89,14 @@ def own_cards(b: Board, participant: Participant) -> None:
                 with left.popover(t("Edit"), use_container_width=True):
                     new_text = st.text_area(t("Card"), item.cards[0].text, key=f"edit-{card_id}")
                     if st.button(t("Save"), key=f"save-{card_id}") and attempt(
-                        lambda: cards.edit_card(db(), participant.token, card_id, new_text),
+                        lambda c=card_id, x=new_text: cards.edit_card(db(), participant.token,
+                                                                      c, x),
                         t("Card saved"),
                     ):
                         refresh()
                 if right.button(t("Delete"), key=f"delete-{card_id}", use_container_width=True):
                     if attempt(
-                        lambda: cards.delete_card(db(), participant.token, card_id),
+                        lambda c=card_id: cards.delete_card(db(), participant.token, c),
                         t("Card deleted"),
                     ):
                         refresh()

@@ -9,6 +9,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, StreamingResponse
 from starlette.routing import Route
+from streamlit.runtime.pages_manager import PagesManager
 
 from workshop import db as database
 from workshop.codes import normalise_code
@@ -27,6 +28,11 @@ def hub() -> Hub | None:
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[None]:
     global _hub
+    # app.py declares its pages with st.navigation. Without this, the very first
+    # session after a start that opens a page URL (a participant link, a reload after
+    # a restart) would run that page on its own, the legacy way, because a pages/
+    # folder exists: no wide layout, and every file listed in the sidebar.
+    PagesManager.uses_pages_directory = False
     path = database.default_path()
     database.connect(path).conn.close()  # create or upgrade the file before anyone reads it
     _hub = Hub(path)
