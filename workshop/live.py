@@ -86,12 +86,10 @@ class Hub:
         try:
             yield "retry: 1000\n\n"
             while True:
+                subscriber.wake.clear()  # the message below holds everything up to now
                 yield f"data: {self._message(workshop_id)}\n\n"
-                try:
-                    await asyncio.wait_for(subscriber.wake.wait(), KEEPALIVE_S)
-                except TimeoutError:
+                while not await _woken(subscriber.wake):
                     yield ": keep-alive\n\n"
-                subscriber.wake.clear()
         finally:
             self._subscribers.discard(subscriber)
             self._presence_changed(workshop_id)
@@ -127,3 +125,12 @@ class Hub:
                 if self._revisions.get(workshop_id) != rev:
                     self._revisions[workshop_id] = rev
                     self._wake(workshop_id)
+
+
+async def _woken(event: asyncio.Event) -> bool:
+    """Wait for ``event``; False after KEEPALIVE_S of silence."""
+    try:
+        await asyncio.wait_for(event.wait(), KEEPALIVE_S)
+    except TimeoutError:
+        return False
+    return True
