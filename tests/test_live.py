@@ -2,12 +2,19 @@
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 from starlette.requests import Request
 
 from workshop import cards
 from workshop import db as database
 from workshop.live import Hub
+
+
+def run(coroutine):
+    """Run a scenario on its own loop: browser tests may hold this thread's loop."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def next_message(stream) -> dict:
@@ -42,7 +49,7 @@ def test_only_the_changed_workshop_is_told_and_no_text_is_sent(db_path):
         await hub.stop()
         return told_other
 
-    assert asyncio.run(scenario()) is False
+    assert run(scenario()) is False
 
 
 def test_a_burst_of_changes_arrives_as_few_messages(db_path):
@@ -68,7 +75,7 @@ def test_a_burst_of_changes_arrives_as_few_messages(db_path):
         await hub.stop()
         return received
 
-    received = asyncio.run(scenario())
+    received = run(scenario())
     assert len(received) <= 2
     assert received[-1]["rev"] == database.connect(db_path).execute(
         "SELECT revision FROM workshops").fetchone()[0]
@@ -91,7 +98,7 @@ def test_presence_counts_open_streams(db_path):
         await hub.stop()
         return online, after
 
-    assert asyncio.run(scenario()) == (2, 1)
+    assert run(scenario()) == (2, 1)
 
 
 def live_request(code: str, who: str) -> Request:
@@ -106,10 +113,10 @@ def test_a_stream_for_an_unknown_workshop_or_stranger_is_refused(db_path, monkey
 
     room = make_room(database.connect(db_path))
     monkeypatch.setattr(server, "_hub", Hub(db_path))
-    refused = asyncio.run(server.live(live_request("NOSUCHCODE", "v")))
+    refused = run(server.live(live_request("NOSUCHCODE", "v")))
     assert refused.status_code == 404
-    stranger = asyncio.run(server.live(live_request(room.workshop.code, "p9999")))
+    stranger = run(server.live(live_request(room.workshop.code, "p9999")))
     assert stranger.status_code == 404
-    accepted = asyncio.run(server.live(live_request(room.workshop.code, f"p{room.anna.id}")))
+    accepted = run(server.live(live_request(room.workshop.code, f"p{room.anna.id}")))
     assert accepted.status_code == 200
     assert accepted.media_type == "text/event-stream"

@@ -28,18 +28,32 @@ export default function (component) {
       const msg = JSON.parse(event.data);
       page.online = msg.online;
       page.connected = true;
+      page.latest = msg;
       page.paint && page.paint();
-      const stale = msg.rev !== page.rendered ||
-        (page.watchPresence && msg.presence !== page.presenceRendered);
-      if (stale && !page.pending) {
-        // Coalesce bursts: one rerun per 250 ms at most, with the newest state.
-        page.pending = setTimeout(() => {
-          page.pending = null;
-          page.trigger("changed", Date.now());
-        }, 250);
-      }
+      page.catchUp();
     };
   }
+
+  // Rerun when the page shows an older state than the stream announced. A rerun can be
+  // lost (after a server restart the old fragment is gone), so look again; after three
+  // misses reload the page, which keeps identity: it is in the address and a cookie.
+  page.catchUp = () => {
+    const msg = page.latest;
+    const stale = msg && (msg.rev !== page.rendered ||
+      (page.watchPresence && msg.presence !== page.presenceRendered));
+    if (!stale) { page.misses = 0; return; }
+    if (page.pending) return;
+    // Coalesce bursts: one rerun per 250 ms at most, with the newest state.
+    page.pending = setTimeout(() => {
+      page.misses = (page.misses || 0) + 1;
+      if (page.misses > 3) { window.location.reload(); return; }
+      page.trigger("changed", Date.now());
+      page.pending = setTimeout(() => { page.pending = null; page.catchUp(); }, 2000);
+    }, 250);
+  };
+  if (page.pending) clearTimeout(page.pending); // a fresh render: judge again from here
+  page.pending = null;
+  page.catchUp();
 
   const offset = data.server_now * 1000 - Date.now();
   page.paint = () => {
