@@ -139,7 +139,7 @@ if not history:
     ):
         demo.load_demo(db)
         st.rerun()
-for team in teams.list_teams(db):
+for team in teams.list_teams(db):  # again: the form above may have added one
     mine = [w for w in history if w.team_id == team.id]
     if not mine:
         continue

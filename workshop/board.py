@@ -73,8 +73,15 @@ class Board:
     dots_cast: int
     actions: tuple[Action, ...]
 
-    def item(self, key: str) -> Item | None:
-        return next((i for c in self.columns for i in c.items if i.key == key), None)
+    def source_of(self, action: Action) -> str:
+        """The title of the card or group an action came from ('' when it has none)."""
+        for column in self.columns:
+            for item in column.items:
+                if (item.kind == "group" and item.id == action.group_id) or any(
+                    card.id == action.card_id for card in item.cards
+                ):
+                    return item.title
+        return ""
 
 
 def load(

@@ -48,12 +48,8 @@ def _load_workshop(db: Database, team_id: int, people: list[str], spec: dict) ->
             card_ids[text] = card.id
     for step in ("reveal", "group"):
         workshops.set_phase(db, workshop.id, secret, step)
-    group_ids = {
-        g["title"]: groups.merge(
-            db, workshop.id, secret, [card_ids[c] for c in g["cards"]], g["title"]
-        ).id
-        for g in spec.get("groups", [])
-    }
+    for g in spec.get("groups", []):
+        groups.merge(db, workshop.id, secret, [card_ids[c] for c in g["cards"]], g["title"])
     workshops.set_phase(db, workshop.id, secret, "vote")
     _spread_votes(db, workshop, tokens, {card_ids[text]: n for text, n in spec["votes"].items()})
     workshops.set_phase(db, workshop.id, secret, "discuss")
@@ -70,7 +66,6 @@ def _load_workshop(db: Database, team_id: int, people: list[str], spec: dict) ->
         )
         if action.get("status", "open") != "open":
             actions.set_status(db, workshop.id, secret, created.id, action["status"])
-    del group_ids
     return workshops.set_phase(db, workshop.id, secret, "closed")
 
 

@@ -19,22 +19,6 @@ def load(db: Database, workshop_id: int) -> Board:
     return board_module.load(db, get_workshop(db, workshop_id), reveal_all=True)
 
 
-def _source(board: Board, action: Action) -> str:
-    key = f"group-{action.group_id}" if action.group_id else f"card-{action.card_id}"
-    item = board.item(key) if (action.group_id or action.card_id) else None
-    if item is None and action.card_id:
-        item = next(
-            (
-                i
-                for c in board.columns
-                for i in c.items
-                if any(card.id == action.card_id for card in i.cards)
-            ),
-            None,
-        )
-    return item.title if item else ""
-
-
 def _item_lines(item: Item) -> list[str]:
     votes = t("{n} dots", n=item.votes or 0)
     if item.kind == "group":
@@ -80,7 +64,7 @@ def to_markdown(board: Board) -> str:
         ]
         out += [
             f"| {md_escape(a.text)} | {md_escape(a.owner)} | {a.due_on or '—'} "
-            f"| {t(a.status)} | {md_escape(_source(board, a)) or '—'} |"
+            f"| {t(a.status)} | {md_escape(board.source_of(a)) or '—'} |"
             for a in actions
         ]
     else:
@@ -89,5 +73,5 @@ def to_markdown(board: Board) -> str:
 
 
 def _from(board: Board, action: Action) -> str:
-    source = _source(board, action)
+    source = board.source_of(action)
     return f" ({t('from')}: {md_escape(source)})" if source else ""

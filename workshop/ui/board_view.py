@@ -258,11 +258,8 @@ def actions_table(b: Board, secret: str | None) -> None:
     if not b.actions:
         st.caption(t("No decisions or actions yet."))
         return
-    sources = {i.key: i.title for c in b.columns for i in c.items}
     for action in b.actions:
-        source = sources.get(
-            f"group-{action.group_id}" if action.group_id else f"card-{action.card_id}", ""
-        )
+        source = b.source_of(action)
         with st.container(border=True, key=f"action-row-{action.id}"):
             label = t("Decision") if action.kind == "decision" else t("Action")
             st.caption(label + (f" · {t('from')}: " if source else ""))
