@@ -5,7 +5,6 @@ import streamlit as st
 
 if __name__ == "__main__":
     from workshop.i18n import t
-    from workshop.ui.state import show_flash
 
     st.set_page_config(page_title=t("Strategy workshop"), page_icon="🧭", layout="wide")
     pages = [
@@ -21,7 +20,6 @@ if __name__ == "__main__":
         ),
     ]
     page = st.navigation(pages, position="hidden")
-    show_flash()
     page.run()
 else:
     from workshop.ui.server import lifespan, routes

@@ -7,6 +7,7 @@ from workshop.errors import NotFound, WorkshopError
 from workshop.i18n import t
 from workshop.ui import board_view as view
 from workshop.ui import state
+from workshop.ui.delete_view import delete_controls
 from workshop.ui.live import live_bar
 from workshop.ui.server import hub
 from workshop.ui.widgets import join_panel, page_style, phase_stepper, show_error, title
@@ -110,6 +111,7 @@ if secret:
                     ),
                     t("Settings saved"),
                 )
+        delete_controls(workshop, secret)
         st.divider()
         join_panel(workshop, compact=True)
 
@@ -120,7 +122,12 @@ st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
 @st.fragment
 def live_board() -> None:
     """Everything that changes while the workshop runs; reruns on every push."""
-    current = workshops.get_workshop(db, workshop.id)
+    try:
+        current = workshops.get_workshop(db, workshop.id)
+    except NotFound:
+        st.warning(t("This workshop has been deleted."))
+        st.page_link("pages/home.py", label=t("Back to the start page"), icon=":material/home:")
+        return
     live_hub = hub()
     presence = live_hub.presence(current.id) if live_hub else None
     live_bar(

@@ -1,8 +1,8 @@
-"""The summary of a workshop: the board by votes, groups, actions; Markdown download."""
+"""The summary of a workshop: the board by votes, groups, actions; downloads."""
 
 import streamlit as st
 
-from workshop import phases, summary, workshops
+from workshop import csv_export, phases, summary, workshops
 from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.ui import state
@@ -35,12 +35,22 @@ if workshop.phase != "closed":
             phase=t(phases.BY_KEY[workshop.phase].name),
         )
     )
-st.download_button(
+left, right, _ = st.columns([1, 1, 3])
+left.download_button(
     t("Download Markdown"),
     markdown,
     file_name=f"workshop-{workshop.id}.md",
     mime="text/markdown",
     type="primary",
     key="download-md",
+    help=t("Pastes cleanly into Confluence, Notion, Slack or GitHub."),
+)
+right.download_button(
+    t("Download CSV"),
+    csv_export.to_csv(db, workshop.id),
+    file_name=f"workshop-{workshop.id}.csv",
+    mime="text/csv",
+    key="download-csv",
+    help=t("One row per card, vote and action; opens in Excel."),
 )
 st.markdown(markdown)

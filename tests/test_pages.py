@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from workshop import cards, workshops
+from workshop import cards, participants, privacy, workshops
 
 TIMEOUT = 30
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -155,3 +155,77 @@ def test_summary_page_of_a_closed_demo_workshop(demo_db):
 def test_summary_waits_for_the_reveal(room):
     at = app("pages/summary.py", code=room.workshop.code)
     assert "opens after the cards are revealed" in "\n".join(w.value for w in at.warning)
+
+
+def walk(node):
+    yield node
+    children = getattr(node, "children", None)
+    if isinstance(children, dict):
+        for child in children.values():
+            yield from walk(child)
+
+
+def widget_keys(at: AppTest) -> set[str]:
+    return {node.key for node in walk(at._tree) if getattr(node, "key", None)}
+
+
+def everything_sent(at: AppTest) -> str:
+    return "\n".join(str(getattr(node, "proto", "")) for node in walk(at._tree))
+
+
+FACILITATOR_KEYS = ("next-phase", "previous-phase", "timer-", "delete-", "pick-", "merge-",
+                    "into-", "split-", "remove-", "action-", "status-", "settings")
+
+
+@pytest.mark.parametrize("phase", ["write", "reveal", "group", "vote", "discuss", "closed"])
+def test_a_participant_link_offers_no_facilitator_control_in_any_phase(room, phase):
+    card = cards.add_card(room.db, room.anna.token, "stop", "A card to act on")
+    if phase != "write":
+        room.phase(phase)
+    at = app("pages/board.py", code=room.workshop.code, me=room.ben.token, key="not-the-key")
+    assert not at.exception
+    keys = widget_keys(at)
+    assert not [k for k in keys if k.startswith(FACILITATOR_KEYS)], keys
+    assert room.secret not in everything_sent(at)
+    facilitator = app("pages/board.py", code=room.workshop.code, key=room.secret)
+    assert [k for k in widget_keys(facilitator) if k.startswith(FACILITATOR_KEYS)]
+    assert card.id
+
+
+def test_removing_a_person_asks_first_then_says_what_went(room):
+    cards.add_card(room.db, room.anna.token, "stop", "Anna wants this gone")
+    at = app("pages/board.py", code=room.workshop.code, key=room.secret)
+    at.selectbox(key="delete-person-pick").select_index(0).run()
+    at.button(key="delete-person-submit").click().run()
+    assert "Pick a person and tick the box to confirm." in shown(at)
+    assert room.db.execute("SELECT COUNT(*) FROM cards").fetchone()[0] == 1
+
+    at.selectbox(key="delete-person-pick").select_index(0)
+    at.checkbox(key="delete-person-sure").check()
+    at.button(key="delete-person-submit").click().run()
+    assert not at.exception
+    assert [m.value for m in at.success] == ["Removed for good: 1 participant, 1 card."]
+    assert room.db.execute("SELECT COUNT(*) FROM cards").fetchone()[0] == 0
+    assert [p.name for p in participants.list_participants(room.db, room.workshop.id)] == ["Ben"]
+
+
+def test_deleting_the_workshop_needs_its_code_typed(room):
+    at = app("pages/board.py", code=room.workshop.code, key=room.secret)
+    at.text_input(key="delete-workshop-code").input("WRONG-CODE")
+    at.button(key="delete-workshop-submit").click().run()
+    assert "The code does not match; nothing was deleted." in shown(at)
+    assert workshops.list_workshops(room.db)
+
+    at.text_input(key="delete-workshop-code").input(room.workshop.display_code.lower())
+    at.button(key="delete-workshop-submit").click().run()
+    assert not at.exception
+    assert workshops.list_workshops(room.db) == []
+    assert [m.value for m in at.success] == ["Removed for good: 1 workshop, 2 participants."]
+
+
+def test_a_deleted_workshop_tells_its_participants(room):
+    at = app("pages/board.py", code=room.workshop.code, me=room.anna.token)
+    privacy.delete_workshop(room.db, room.workshop.id, room.secret)
+    at.run()
+    assert not at.exception
+    assert "No workshop has the code" in shown(at)

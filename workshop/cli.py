@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
+from workshop import check, csv_export, demo, privacy, summary, teams, workshops
 from workshop import db as database
-from workshop import demo, summary, workshops
 from workshop.errors import WorkshopError
 from workshop.exercises import EXERCISES
 from workshop.phases import BY_KEY
@@ -34,7 +34,7 @@ class _Group(click.Group):
 )
 @click.pass_context
 def cli(ctx: click.Context, db_path: str) -> None:
-    """Quarterly strategy workshops: load the demo, list and export workshops."""
+    """Quarterly strategy workshops: demo, list, export, check and delete."""
     ctx.obj = db_path
 
 
@@ -78,7 +78,7 @@ def list_command(ctx: click.Context) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md"]),
+    type=click.Choice(["md", "csv"]),
     default="md",
     show_default=True,
     help="The export format.",
@@ -91,13 +91,48 @@ def list_command(ctx: click.Context) -> None:
 )
 @click.pass_context
 def export_command(ctx: click.Context, workshop_id: int, fmt: str, output: str | None) -> None:
-    """Export a workshop's summary."""
-    text = summary.to_markdown(summary.load(_open(ctx), workshop_id))
+    """Export a workshop: its summary in Markdown, or its cards, votes and actions as CSV."""
+    db = _open(ctx)
+    if fmt == "csv":
+        data = csv_export.to_csv(db, workshop_id)
+    else:
+        data = summary.to_markdown(summary.load(db, workshop_id)).encode("utf-8")
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        Path(output).write_bytes(data)
         click.echo(f"Wrote {output}", err=True)
     else:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
+
+
+@cli.command("check")
+@click.pass_context
+def check_command(ctx: click.Context) -> None:
+    """Check the file: SQLite's integrity check and the app's own rules."""
+    found = check.problems(_open(ctx))
+    if found:
+        click.echo(f"{len(found)} problem(s) in {ctx.obj}:", err=True)
+        for problem in found:
+            click.echo(f"  - {problem}", err=True)
+        ctx.exit(1)
+    click.echo(f"{ctx.obj}: no problems found ({len(check.RULES)} rules and SQLite's checks).")
+
+
+@cli.command("delete-team")
+@click.argument("name")
+@click.option("--yes", is_flag=True, help="Do not ask; NAME is the confirmation.")
+@click.pass_context
+def delete_team_command(ctx: click.Context, name: str, yes: bool) -> None:
+    """Delete a team and every workshop of it, for good."""
+    db = _open(ctx)
+    team = next((x for x in teams.list_teams(db) if x.name.casefold() == name.casefold()), None)
+    if team is None:
+        raise click.ClickException(f"No team is called {name!r}.")
+    count = len(workshops.list_workshops(db, team.id))
+    if not yes:
+        click.confirm(
+            f"Delete {team.name!r} with its {count} workshop(s) for good?", abort=True
+        )
+    click.echo(privacy.delete_team(db, team.id, name).describe())
 
 
 @cli.command("facilitator-link")

@@ -80,7 +80,7 @@ class Hub:
         subscriber = _Subscriber(workshop_id, who)
         self._subscribers.add(subscriber)
         self._revisions.setdefault(
-            workshop_id, self._read_revisions([workshop_id]).get(workshop_id, -1)
+            workshop_id, (self._read_revisions([workshop_id]) or {}).get(workshop_id, -1)
         )
         self._presence_changed(workshop_id)
         try:
@@ -103,7 +103,7 @@ class Hub:
             if subscriber.workshop_id == workshop_id:
                 subscriber.wake.set()
 
-    def _read_revisions(self, ids: list[int]) -> dict[int, int]:
+    def _read_revisions(self, ids: list[int]) -> dict[int, int] | None:
         if not ids or self._conn is None:
             return {}
         marks = ",".join("?" * len(ids))
@@ -112,7 +112,7 @@ class Hub:
                 f"SELECT id, revision FROM workshops WHERE id IN ({marks})", ids
             ).fetchall()
         except sqlite3.Error:
-            return {}  # a locked or replaced file: the next round will see it
+            return None
         return dict(found)
 
     async def _watch(self) -> None:
@@ -121,7 +121,11 @@ class Hub:
                 await asyncio.wait_for(self._check_now.wait(), self._poll_s)
             self._check_now.clear()
             watched = sorted({s.workshop_id for s in self._subscribers})
-            for workshop_id, rev in self._read_revisions(watched).items():
+            found = self._read_revisions(watched)
+            if found is None:
+                continue  # a locked or replaced file: the next round will see it
+            for workshop_id in watched:
+                rev = found.get(workshop_id, -1)  # -1: deleted; its pages learn so
                 if self._revisions.get(workshop_id) != rev:
                     self._revisions[workshop_id] = rev
                     self._wake(workshop_id)

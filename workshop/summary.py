@@ -63,13 +63,18 @@ def to_markdown(board: Board) -> str:
             "|---|---|---|---|---|",
         ]
         out += [
-            f"| {md_escape(a.text)} | {md_escape(a.owner)} | {a.due_on or '—'} "
-            f"| {t(a.status)} | {md_escape(board.source_of(a)) or '—'} |"
+            f"| {_cell(a.text)} | {_cell(a.owner)} | {a.due_on or '—'} "
+            f"| {t(a.status)} | {_cell(board.source_of(a)) or '—'} |"
             for a in actions
         ]
     else:
         out.append(f"- {t('(no actions)')}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _cell(text: str) -> str:
+    """User text inside a table cell: escaped, on one line (a line break ends the row)."""
+    return md_escape(" ".join(text.split()))
 
 
 def _from(board: Board, action: Action) -> str:

@@ -1,4 +1,4 @@
-"""Pages recover by themselves when their connection is cut by a killed server."""
+"""Pages recover by themselves when their connection is cut or the server is killed."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ from workshop import cards
 from workshop import db as database
 
 from ..conftest import make_room
+from .proxy import Proxy
 
 
-def open_pages(browser, server):
+def open_pages(browser, server, base: str | None = None):
     room = make_room(database.connect(server.db_path))
     room.phase("reveal")
     context = browser.new_context()
     anna = context.new_page()
-    anna.goto(f"{server.url}/board?code={room.workshop.code}&me={room.anna.token}")
+    anna.goto(f"{base or server.url}/board?code={room.workshop.code}&me={room.anna.token}")
     expect(anna.get_by_text("1 online")).to_be_visible()
     fac_context = browser.new_context()
     fac = fac_context.new_page()
@@ -24,19 +25,53 @@ def open_pages(browser, server):
     return room, anna, fac
 
 
+def card(page, text: str):
+    """A card on the board (the writing box may hold the same text)."""
+    return page.get_by_test_id("stText").filter(has_text=text)
+
+
+def add_late_card(page, text: str) -> None:
+    field = page.get_by_label("Your card")
+    if not field.is_visible():
+        page.get_by_text("Add a late card").click()
+    field.fill(text)
+    page.get_by_role("button", name="Add card").click()
+
+
 def test_pages_recover_after_the_server_is_killed(browser, server):
     room, anna, fac = open_pages(browser, server)
-    anna.get_by_text("Add a late card").click()
-    anna.get_by_label("Your card").fill("Saved before the crash")
-    anna.get_by_role("button", name="Add card").click()
-    expect(anna.get_by_text("Saved before the crash").first).to_be_visible()
-
-    server.kill()  # SIGKILL cuts every connection with no clean shutdown
+    for i in range(3):
+        add_late_card(anna, f"Saved before the crash {i}")
+        expect(card(anna, f"Saved before the crash {i}")).to_be_visible()
+    shown = anna.get_by_test_id("stText").all_inner_texts()
+    add_late_card(anna, "Sent as the server dies")
+    server.kill()  # SIGKILL in the middle of a save: no clean shutdown
     expect(anna.get_by_text("Reconnecting…")).to_be_visible()
     server.start()
 
+    stored = {r[0] for r in room.db.execute("SELECT text FROM cards").fetchall()}
+    saved = {text for text in shown if text.startswith("Saved before")}
+    assert saved == {f"Saved before the crash {i}" for i in range(3)}
+    assert saved <= stored  # every card the page showed as saved survived the crash
     cards.add_card(room.db, room.ben.token, "stop", "Written after the restart")
     expect(anna.get_by_text("Written after the restart")).to_be_visible(timeout=30_000)
-    expect(anna.get_by_text("Saved before the crash").first).to_be_visible()
+    for text in saved:
+        expect(card(anna, text)).to_be_visible()
     expect(fac.get_by_text("Written after the restart")).to_be_visible(timeout=30_000)
     expect(fac.get_by_text("Back to Write")).to_be_visible()  # still the facilitator
+
+
+def test_a_page_recovers_after_its_connection_is_cut(browser, server):
+    proxy = Proxy(server.port).start()  # only Anna's page goes through it
+    try:
+        room, anna, fac = open_pages(browser, server, base=proxy.url)
+        proxy.cut()
+        expect(anna.get_by_text("Reconnecting…")).to_be_visible()
+        cards.add_card(room.db, room.ben.token, "stop", "Written while Anna was offline")
+        expect(fac.get_by_text("Written while Anna was offline")).to_be_visible()
+        proxy.restore()
+        expect(anna.get_by_text("Written while Anna was offline")).to_be_visible(timeout=30_000)
+        expect(anna.get_by_text("Reconnecting…")).not_to_be_visible()
+        expect(anna.get_by_text("Add a late card")).to_be_visible()  # still Anna
+    finally:
+        proxy.close()

@@ -64,6 +64,8 @@ def test_a_whole_session(browser, server):
     fac.get_by_label("Title").fill("Q4 offsite")
     fac.get_by_role("button", name="Create workshop").click()
     expect(fac.get_by_text("Workshop created")).to_be_visible()
+    link = fac.locator("code").filter(has_text="key=").inner_text()
+    secret = re.search(r"key=([\w-]+)", link).group(1)
     fac.get_by_role("button", name="Open the facilitator view").click()
     expect(fac.get_by_text("Facilitator", exact=True)).to_be_visible()
     expect(fac).not_to_have_url(re.compile("key="))  # the secret left the address bar
@@ -128,3 +130,9 @@ def test_a_whole_session(browser, server):
     assert "Boost only posts above median engagement | Ben" in markdown
     assert "**Stop blanket boosting** (2 dots)" in markdown
     assert "Anna" not in markdown  # anonymous workshop: no authors in the export
+
+    # The facilitator secret never reached a participant, an export or the server log.
+    assert secret not in ben.content() and secret not in anna.content()
+    assert not [f for f in frames_to_ben if secret.encode() in f]
+    assert secret not in markdown
+    assert secret not in server.db_path.with_suffix(".log").read_text(errors="replace")

@@ -34,6 +34,9 @@ export default function (component) {
     };
   }
 
+  const scriptRunning = () => document.querySelector("[data-testid='stApp']")
+    ?.getAttribute("data-test-script-state") === "running";
+
   // Rerun when the page shows an older state than the stream announced. A rerun can be
   // lost (after a server restart the old fragment is gone), so look again; after three
   // misses reload the page, which keeps identity: it is in the address and a cookie.
@@ -43,16 +46,25 @@ export default function (component) {
       (page.watchPresence && msg.presence !== page.presenceRendered));
     if (!stale) { page.misses = 0; return; }
     if (page.pending) return;
-    // Coalesce bursts: one rerun per 250 ms at most, with the newest state.
+    // Coalesce bursts: at most one rerun in flight and one per 250 ms, with the newest
+    // state; a page that was quiet reruns at once.
+    const wait = Math.max(0, (page.lastRun || 0) + 250 - Date.now());
     page.pending = setTimeout(() => {
       page.misses = (page.misses || 0) + 1;
       if (page.misses > 3) { window.location.reload(); return; }
-      page.trigger("changed", Date.now());
-      page.pending = setTimeout(() => { page.pending = null; page.catchUp(); }, 2000);
-    }, 250);
+      page.lastRun = Date.now();
+      page.trigger("changed", page.lastRun);
+      page.pending = setTimeout(function judge() {
+        // A busy server takes its time: only a rerun that ended stale counts as lost.
+        if (scriptRunning()) { page.pending = setTimeout(judge, 500); return; }
+        page.pending = null;
+        page.catchUp();
+      }, 2000);
+    }, wait);
   };
   if (page.pending) clearTimeout(page.pending); // a fresh render: judge again from here
   page.pending = null;
+  page.lastRun = Date.now();
   page.catchUp();
 
   const offset = data.server_now * 1000 - Date.now();

@@ -62,14 +62,3 @@ def me(workshop: Workshop) -> Participant | None:
     except NotFound:
         return None
     return participant if participant.workshop_id == workshop.id else None
-
-
-def flash(message: str) -> None:
-    """A message to show after the next rerun (a toast survives st.rerun)."""
-    st.session_state["wk_flash"] = message
-
-
-def show_flash() -> None:
-    message = st.session_state.pop("wk_flash", None)
-    if message:
-        st.toast(message)

@@ -1,0 +1,87 @@
+"""``workshop check``: SQLite's own integrity check plus the app's invariants.
+
+Each rule is a query that returns the rows breaking it; a healthy file returns none.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from workshop.db import rows
+
+# (what must hold, query selecting what breaks it, how to describe one broken row)
+RULES: list[tuple[str, str, str]] = [
+    (
+        "nobody spends more dots than the workshop gives",
+        """SELECT v.workshop_id, v.participant_id, COUNT(*) AS n, w.dots
+           FROM votes v JOIN workshops w ON w.id = v.workshop_id
+           GROUP BY v.participant_id HAVING n > w.dots""",
+        "workshop {workshop_id}: participant {participant_id} holds {n} dots of {dots}",
+    ),
+    (
+        "nobody puts more dots on one card or group than allowed",
+        """SELECT v.workshop_id, v.participant_id, COALESCE('group ' || c.group_id,
+                  'card ' || c.id) AS item, COUNT(*) AS n, w.max_dots_per_card AS most
+           FROM votes v JOIN cards c ON c.id = v.card_id
+           JOIN workshops w ON w.id = v.workshop_id
+           GROUP BY v.participant_id, item HAVING n > most""",
+        "workshop {workshop_id}: participant {participant_id} has {n} dots on {item} "
+        "(at most {most})",
+    ),
+    (
+        "every vote is on a card of its own workshop, by one of its participants",
+        """SELECT v.id, v.workshop_id FROM votes v
+           JOIN cards c ON c.id = v.card_id JOIN participants p ON p.id = v.participant_id
+           WHERE c.workshop_id != v.workshop_id OR p.workshop_id != v.workshop_id""",
+        "vote {id} crosses from workshop {workshop_id} into another",
+    ),
+    (
+        "a grouped card sits in a group of its own workshop and column",
+        """SELECT c.id, c.workshop_id, c.group_id FROM cards c
+           JOIN card_groups g ON g.id = c.group_id
+           WHERE g.workshop_id != c.workshop_id OR g.column_key != c.column_key""",
+        "card {id} of workshop {workshop_id} is in group {group_id} of another "
+        "workshop or column",
+    ),
+    (
+        "a card's author belongs to the card's workshop",
+        """SELECT c.id, c.workshop_id FROM cards c JOIN participants p
+           ON p.id = c.participant_id WHERE p.workshop_id != c.workshop_id""",
+        "card {id} of workshop {workshop_id} has an author from another workshop",
+    ),
+    (
+        "no group is empty",
+        """SELECT g.id, g.workshop_id FROM card_groups g
+           WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.group_id = g.id)""",
+        "group {id} of workshop {workshop_id} has no cards",
+    ),
+    (
+        "every action's source card or group exists in its workshop",
+        """SELECT a.id, a.workshop_id FROM actions a
+           LEFT JOIN cards c ON c.id = a.card_id LEFT JOIN card_groups g ON g.id = a.group_id
+           WHERE (a.card_id IS NOT NULL AND (c.id IS NULL OR c.workshop_id != a.workshop_id))
+              OR (a.group_id IS NOT NULL AND (g.id IS NULL OR g.workshop_id != a.workshop_id))""",
+        "action {id} of workshop {workshop_id} points at a card or group that is not there",
+    ),
+    (
+        "every action has an owner",
+        "SELECT id, workshop_id FROM actions WHERE kind = 'action' AND TRIM(owner) = ''",
+        "action {id} of workshop {workshop_id} has no owner",
+    ),
+]
+
+
+def problems(db: Database) -> list[str]:
+    """Everything wrong with the file, one readable line each; empty when healthy."""
+    found = [
+        f"SQLite integrity: {row[0]}"
+        for row in db.execute("PRAGMA integrity_check").fetchall()
+        if row[0] != "ok"
+    ]
+    found += [
+        f"Foreign key: {row[0]} row {row[1]} points at a missing {row[2]} row"
+        for row in db.execute("PRAGMA foreign_key_check").fetchall()
+    ]
+    for rule, query, describe in RULES:
+        found += [f"{rule}: " + describe.format(**row) for row in rows(db, query)]
+    return found

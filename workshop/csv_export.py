@@ -1,0 +1,68 @@
+"""A workshop as one CSV: a row per card, per vote and per action.
+
+It opens cleanly in Excel: UTF-8 with a byte-order mark, and a cell that a
+spreadsheet would run as a formula starts with an apostrophe instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from sqlite_utils import Database
+
+from workshop import summary
+from workshop.board import Board
+from workshop.db import rows
+
+HEADER = ["record", "id", "column", "text", "group", "author", "votes", "card_id",
+          "owner", "due", "status"]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> str:
+    """A cell as text that no spreadsheet runs as a formula."""
+    text = "" if cell is None else str(cell)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def records(db: Database, board: Board) -> list[list[object]]:
+    """The rows under ``HEADER``. Votes carry no voter: dots are secret, as on the board."""
+    out: list[list[object]] = []
+    for column in board.columns:
+        for item in column.items:
+            group = item.title if item.kind == "group" else ""
+            out += [
+                ["card", card.id, column.column.key, card.text, group, card.author or "",
+                 _card_votes(db, card.id), "", "", "", ""]
+                for card in item.cards
+            ]
+    out += [
+        ["vote", r["id"], r["column_key"], "", "", "", 1, r["card_id"], "", "", ""]
+        for r in rows(
+            db,
+            """SELECT v.id, v.card_id, c.column_key FROM votes v JOIN cards c
+               ON c.id = v.card_id WHERE v.workshop_id = ? ORDER BY v.id""",
+            [board.workshop.id],
+        )
+    ]
+    out += [
+        [a.kind, a.id, "", a.text, board.source_of(a), "", "", a.card_id or "", a.owner,
+         a.due_on or "", a.status]
+        for a in board.actions
+    ]
+    return out
+
+
+def _card_votes(db: Database, card_id: int) -> int:
+    return rows(db, "SELECT COUNT(*) AS n FROM votes WHERE card_id = ?", [card_id])[0]["n"]
+
+
+def to_csv(db: Database, workshop_id: int) -> bytes:
+    """The CSV file's bytes (UTF-8 with BOM, CRLF line ends as Excel expects)."""
+    board = summary.load(db, workshop_id)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER)
+    writer.writerows([neutralise(cell) for cell in row] for row in records(db, board))
+    return buffer.getvalue().encode("utf-8-sig")
