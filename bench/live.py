@@ -28,6 +28,7 @@ from pathlib import Path
 
 import psutil
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -68,9 +69,9 @@ class Row:
     n: int
     idle_cpu: float
     rss_mb: float
-    rss_per_page_mb: float
-    p50_s: float
-    p95_s: float
+    rss_per_page_mb: float | None
+    p50_s: float | None  # None: the server was saturated at this size
+    p95_s: float | None
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -165,12 +166,20 @@ def measure_variant(browser: Browser, variant: str, sizes: list[int], count: int
             empty = rss_mb(server)
             pages: list[Page] = []
             for n in sizes:
-                while len(pages) < n:
-                    pages.append(open_page(browser, f"{base}?code={code}&me={tokens[len(pages)]}"))
-                    print(f"  {variant}: {len(pages)} pages open", end="\r", flush=True)
-                cpu = idle_cpu(server, idle_seconds)
-                memory = rss_mb(server)
-                times = spread(pages[1:], pages[0], variant, count, f"{variant} {n}")
+                try:
+                    while len(pages) < n:
+                        url = f"{base}?code={code}&me={tokens[len(pages)]}"
+                        pages.append(open_page(browser, url))
+                        print(f"  {variant}: {len(pages)} pages open", end="\r", flush=True)
+                    cpu = idle_cpu(server, idle_seconds)
+                    memory = rss_mb(server)
+                    times = spread(pages[1:], pages[0], variant, count, f"{variant} {n}")
+                except PlaywrightTimeout:
+                    # The server cannot keep up: say so instead of inventing a figure.
+                    print(f"{variant:8} {n:>4}  saturated: a page did not load or update in time")
+                    rows.append(Row(variant, n, round(idle_cpu(server, idle_seconds), 3),
+                                    round(rss_mb(server), 1), None, None, None))
+                    break
                 rows.append(Row(variant, n, round(cpu, 3), round(memory, 1),
                                 round((memory - empty) / n, 2),
                                 round(statistics.median(times), 3),
@@ -227,10 +236,12 @@ def main() -> None:
 
     print(f"\nOwn card on a 300-card board, p50: {own_p50:.2f} s")
     for n in sizes if len(variants) == 2 else ():
-        ours, polling = (next(r for r in rows if r.variant == v and r.n == n) for v in SCRIPTS)
-        ratio = polling.idle_cpu / ours.idle_cpu if ours.idle_cpu else float("inf")
-        print(f"n={n}: polling uses {ratio:.0f}x the idle CPU; "
-              f"p95 {ours.p95_s:.2f} s against {polling.p95_s:.2f} s")
+        ours, polling = (next((r for r in rows if r.variant == v and r.n == n), None)
+                         for v in SCRIPTS)
+        if ours and polling:
+            ratio = polling.idle_cpu / ours.idle_cpu if ours.idle_cpu else float("inf")
+            print(f"n={n}: polling uses {ratio:.0f}x the idle CPU; "
+                  f"p95 {ours.p95_s} s against {polling.p95_s} s")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     document = {
         "machine": {"cpus": psutil.cpu_count(),
