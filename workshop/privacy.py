@@ -25,6 +25,10 @@ _NOUNS = {
     "votes": ("vote", "votes"),
     "actions": ("action or decision", "actions and decisions"),
 }
+# Groups of a workshop whose every card belongs to one participant.
+_EMPTIED = """workshop_id = ? AND id IN (
+    SELECT group_id FROM cards WHERE group_id IS NOT NULL
+    GROUP BY group_id HAVING SUM(participant_id IS NOT ?) = 0)"""
 
 
 @dataclass(frozen=True)
@@ -120,9 +124,3 @@ def delete_participant(
         )
     _scrub(db)
     return removed
-
-
-# Groups of a workshop whose every card belongs to one participant.
-_EMPTIED = """workshop_id = ? AND id IN (
-    SELECT group_id FROM cards WHERE group_id IS NOT NULL
-    GROUP BY group_id HAVING SUM(participant_id IS NOT ?) = 0)"""
