@@ -24,11 +24,8 @@ async def next_message(stream) -> dict:
             return json.loads(chunk[6:])
 
 
-def test_only_the_changed_workshop_is_told_and_no_text_is_sent(db_path):
-    from tests.conftest import make_room
-
-    db = database.connect(db_path)
-    room = make_room(db)
+def test_only_the_changed_workshop_is_told_and_no_text_is_sent(db_path, room):
+    db = room.db
 
     async def scenario():
         hub = Hub(db_path, poll_s=0.05)
@@ -52,11 +49,8 @@ def test_only_the_changed_workshop_is_told_and_no_text_is_sent(db_path):
     assert run(scenario()) is False
 
 
-def test_a_burst_of_changes_arrives_as_few_messages(db_path):
-    from tests.conftest import make_room
-
-    db = database.connect(db_path)
-    room = make_room(db)
+def test_a_burst_of_changes_arrives_as_few_messages(db_path, room):
+    db = room.db
 
     async def scenario():
         hub = Hub(db_path, poll_s=0.05)
@@ -81,10 +75,7 @@ def test_a_burst_of_changes_arrives_as_few_messages(db_path):
         "SELECT revision FROM workshops").fetchone()[0]
 
 
-def test_presence_counts_open_streams(db_path):
-    from tests.conftest import make_room
-
-    room = make_room(database.connect(db_path))
+def test_presence_counts_open_streams(db_path, room):
 
     async def scenario():
         hub = Hub(db_path)
@@ -107,11 +98,9 @@ def live_request(code: str, who: str) -> Request:
                     "headers": []})
 
 
-def test_a_stream_for_an_unknown_workshop_or_stranger_is_refused(db_path, monkeypatch):
-    from tests.conftest import make_room
+def test_a_stream_for_an_unknown_workshop_or_stranger_is_refused(db_path, room, monkeypatch):
     from workshop.ui import server
 
-    room = make_room(database.connect(db_path))
     monkeypatch.setattr(server, "_hub", Hub(db_path))
     refused = run(server.live(live_request("NOSUCHCODE", "v")))
     assert refused.status_code == 404

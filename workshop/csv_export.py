@@ -28,13 +28,16 @@ def neutralise(cell: object) -> str:
 
 def records(db: Database, board: Board) -> list[list[object]]:
     """The rows under ``HEADER``. Votes carry no voter: dots are secret, as on the board."""
+    votes = {r["card_id"]: r["n"] for r in rows(
+        db, "SELECT card_id, COUNT(*) AS n FROM votes WHERE workshop_id = ? GROUP BY card_id",
+        [board.workshop.id])}
     out: list[list[object]] = []
     for column in board.columns:
         for item in column.items:
             group = item.title if item.kind == "group" else ""
             out += [
                 ["card", card.id, column.column.key, card.text, group, card.author or "",
-                 _card_votes(db, card.id), "", "", "", ""]
+                 votes.get(card.id, 0), "", "", "", ""]
                 for card in item.cards
             ]
     out += [
@@ -52,10 +55,6 @@ def records(db: Database, board: Board) -> list[list[object]]:
         for a in board.actions
     ]
     return out
-
-
-def _card_votes(db: Database, card_id: int) -> int:
-    return rows(db, "SELECT COUNT(*) AS n FROM votes WHERE card_id = ?", [card_id])[0]["n"]
 
 
 def to_csv(db: Database, workshop_id: int) -> bytes:
