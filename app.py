@@ -18,6 +18,12 @@ if __name__ == "__main__":
             icon=":material/description:",
             url_path="summary",
         ),
+        st.Page(
+            "pages/campaigns.py",
+            title=t("Campaigns and tests"),
+            icon=":material/campaign:",
+            url_path="campaigns",
+        ),
     ]
     page = st.navigation(pages, position="hidden")
     page.run()

@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from workshop import participants, phases, workshops
+from workshop import campaigns, participants, phases, workshops
 from workshop.errors import NotFound, WorkshopError
 from workshop.i18n import t
 from workshop.ui import board_view as view
 from workshop.ui import state
+from workshop.ui.campaign_view import kpi_block
 from workshop.ui.delete_view import delete_controls
+from workshop.ui.learning_view import taken_forward
 from workshop.ui.live import live_bar
 from workshop.ui.server import hub
-from workshop.ui.widgets import join_panel, page_style, phase_stepper, show_error, title
+from workshop.ui.widgets import attempt, join_panel, page_style, phase_stepper, show_error, title
 
 db = state.db()
 
@@ -72,14 +74,14 @@ if secret:
             key="next-phase",
             use_container_width=True,
         ):
-            view.attempt(lambda: workshops.advance(db, workshop.id, secret))
+            attempt(lambda: workshops.advance(db, workshop.id, secret))
             st.rerun()
         if previous and right.button(
             t("Back to {phase}", phase=t(phases.BY_KEY[previous].name)),
             key="previous-phase",
             use_container_width=True,
         ):
-            view.attempt(lambda: workshops.step_back(db, workshop.id, secret))
+            attempt(lambda: workshops.step_back(db, workshop.id, secret))
             st.rerun()
         st.divider()
         minutes = st.number_input(
@@ -87,9 +89,9 @@ if secret:
         )
         left, right = st.columns(2)
         if left.button(t("Start timer"), key="timer-start", use_container_width=True):
-            view.attempt(lambda: workshops.start_timer(db, workshop.id, secret, minutes))
+            attempt(lambda: workshops.start_timer(db, workshop.id, secret, minutes))
         if right.button(t("Stop timer"), key="timer-stop", use_container_width=True):
-            view.attempt(lambda: workshops.stop_timer(db, workshop.id, secret))
+            attempt(lambda: workshops.stop_timer(db, workshop.id, secret))
         with st.expander(t("Settings")), st.form("settings", border=False):
             anonymous = st.checkbox(t("Anonymous cards"), workshop.anonymous)
             dots = st.number_input(
@@ -105,7 +107,7 @@ if secret:
                 workshop.max_dots_per_card,
             )
             if st.form_submit_button(t("Save settings")):
-                view.attempt(
+                attempt(
                     lambda: workshops.update_settings(
                         db, workshop.id, secret, workshops.Settings(anonymous, dots, per_card)
                     ),
@@ -141,6 +143,8 @@ def live_board() -> None:
     title(current.title, f"{current.team_name} · {current.quarter} · {t(b.exercise.name)}")
     phase_stepper(current)
     st.info(t(phases.BY_KEY[current.phase].hint))
+    if current.campaign_id:
+        kpi_block(campaigns.get_campaign(db, current.campaign_id))
 
     if current.phase == "write" and secret:
         join_panel(current)
@@ -182,6 +186,7 @@ def live_board() -> None:
         if current.phase in ("discuss", "closed"):
             st.subheader(t("Decisions and actions"))
             view.actions_table(b, secret)
+            taken_forward(b, secret)
         if current.phase in ("discuss", "closed"):
             st.page_link(
                 "pages/summary.py",

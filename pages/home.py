@@ -9,6 +9,7 @@ from workshop.errors import NotFound, WorkshopError
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.ui import state
+from workshop.ui.campaign_view import apply_pick, campaign_picker
 from workshop.ui.widgets import facilitator_link, page_style, participant_link, show_error
 
 db = state.db()
@@ -16,7 +17,8 @@ page_style()
 st.title(t("Quarterly strategy workshop"))
 st.caption(
     t(
-        "Stop / Start / Continue / Change with your marketing team: write privately, "
+        "Your marketing team's quarterly offsite: Stop / Start / Continue / Change, and "
+        "Hits / Misses / What we learned for each campaign or test. Write privately, "
         "reveal, group, vote, and leave with actions that have owners."
     )
 )
@@ -48,6 +50,7 @@ with join:
 
 with create:
     st.subheader(t("Set up a workshop"))
+    apply_pick()
     team_list = teams.list_teams(db)
     new_team = t("➕ New team")
     team_choice = st.selectbox(
@@ -64,17 +67,23 @@ with create:
         if team_choice == new_team
         else ""
     )
+    exercise = st.selectbox(
+        t("Exercise"),
+        list(exercises.EXERCISES),
+        format_func=lambda k: t(exercises.get(k).name),
+        key="setup-exercise",
+    )
+    st.caption(t(exercises.get(exercise).purpose))
+    campaign = None
+    if exercises.get(exercise).needs_campaign:
+        campaign = campaign_picker(None if team_choice == new_team else team_choice, team_name)
     with st.form("setup"):
         left, right = st.columns(2)
         quarter = left.text_input(t("Quarter"), validate.current_quarter(), key="setup-quarter")
         held_on = right.date_input(t("Date (optional)"), value=None, key="setup-date")
-        exercise = st.selectbox(
-            t("Exercise"),
-            list(exercises.EXERCISES),
-            format_func=lambda k: t(exercises.get(k).name),
-            key="setup-exercise",
+        title_text = st.text_input(
+            t("Title"), t(exercises.get(exercise).default_title), key=f"setup-title-{exercise}"
         )
-        title_text = st.text_input(t("Title"), t("Quarterly offsite"), key="setup-title")
         anonymous = st.checkbox(t("Anonymous cards"), True, key="setup-anonymous")
         left, right = st.columns(2)
         dots = left.number_input(
@@ -103,6 +112,7 @@ with create:
                 title=title_text,
                 held_on=held_on,
                 settings=workshops.Settings(anonymous, dots, per_card),
+                campaign_id=campaign.id if campaign else None,
             )
         except WorkshopError as error:
             show_error(error)

@@ -40,7 +40,7 @@ def test_home_offers_the_demo_on_an_empty_database(db):
 def test_creating_a_workshop_shows_both_links(db):
     at = app()
     at.text_input(key="setup-team-name").input("Growth team")
-    at.text_input(key="setup-title").input("Q4 offsite")
+    at.text_input(key="setup-title-sscc").input("Q4 offsite")
     at.button(key="setup-submit").click().run()
     assert not at.exception
     created = workshops.list_workshops(db)

@@ -154,7 +154,7 @@ def marked_up(db):
 
 
 def test_markup_in_the_markdown_export_stays_literal(marked_up):
-    text = summary.to_markdown(summary.load(marked_up.db, marked_up.workshop.id))
+    text = summary.markdown(marked_up.db, marked_up.workshop.id)
     unescaped = r"(?<!\\)"  # a backslash before it makes the character literal
     assert not re.search(unescaped + r"<(script|img)", text)
     assert not re.search(unescaped + r"\]\(javascript:", text)

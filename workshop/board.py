@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop import exercises, phases
+from workshop import exercises, learning, phases
 from workshop.actions import list_actions
 from workshop.db import rows
 from workshop.exercises import Column, Exercise
@@ -24,6 +24,8 @@ class CardView:
     text: str
     author: str | None
     mine: bool
+    reason: str | None = None
+    links: tuple[str, ...] = ()  # where it came from, where it was taken
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,19 @@ class Item:
     @property
     def mine(self) -> bool:
         return any(card.mine for card in self.cards)
+
+    @property
+    def reasons(self) -> list[str]:
+        return sorted({card.reason for card in self.cards if card.reason})
+
+    @property
+    def links(self) -> list[str]:
+        return [link for card in self.cards for link in card.links]
+
+    @property
+    def target(self) -> dict[str, int]:
+        """The keyword that names this item in votes, actions and learnings."""
+        return {"group_id": self.id} if self.kind == "group" else {"card_id": self.id}
 
 
 @dataclass(frozen=True)
@@ -100,7 +115,7 @@ def load(
     me = participant.id if participant else None
     cards = rows(
         db,
-        """SELECT c.id, c.column_key, c.text, c.group_id, c.participant_id,
+        """SELECT c.id, c.column_key, c.text, c.group_id, c.participant_id, c.reason,
                   p.name AS author, g.title AS group_title,
                   (SELECT COUNT(*) FROM votes v WHERE v.card_id = c.id) AS votes,
                   (SELECT COUNT(*) FROM votes v WHERE v.card_id = c.id
@@ -113,6 +128,9 @@ def load(
     )
     public = reveal_all or phases.cards_public(workshop.phase)
     visible = cards if public else [c for c in cards if me and c["participant_id"] == me]
+    card_links = learning.links(db, workshop.id) if public else {}
+    for card in visible:
+        card["links"] = tuple(card_links.get(card["id"], ()))
     show_authors = public and not workshop.anonymous
     show_scores = reveal_all or workshop.phase in phases.SCORES_SHOWN
     exercise = exercises.get(workshop.exercise)
@@ -163,6 +181,8 @@ def _card_view(row: dict, me: int | None, show_authors: bool) -> CardView:
         text=row["text"],
         author=row["author"] if show_authors else None,
         mine=me is not None and row["participant_id"] == me,
+        reason=row["reason"],
+        links=row["links"],
     )
 
 

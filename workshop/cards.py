@@ -39,19 +39,50 @@ def _own_card(db: Database, participant: Participant, card_id: int) -> Card:
     return card
 
 
-def add_card(db: Database, token: str, column_key: str, text: str) -> Card:
+def _check_reason(workshop: Workshop, column_key: str, reason: str | None) -> str | None:
+    if not reason:
+        return None
+    exercise = exercises.get(workshop.exercise)
+    if column_key != exercise.tagged_column:
+        raise InvalidInput("reason", t("Only a Miss card carries a reason."))
+    if reason not in dict(exercise.tags):
+        raise InvalidInput("reason", t("Pick one of the reasons."))
+    return reason
+
+
+def add_card(
+    db: Database, token: str, column_key: str, text: str, reason: str | None = None
+) -> Card:
     participant, workshop = in_workshop(db, token)
     _writable(workshop)
     _check_column(workshop, column_key)
     clean = validate.card_text(text)
+    tag = _check_reason(workshop, column_key, reason)
     now = timestamp()
     with write(db, workshop.id):
         cursor = db.execute(
-            """INSERT INTO cards (workshop_id, participant_id, column_key, text, created_at,
-                   updated_at) VALUES (?, ?, ?, ?, ?, ?)""",
-            [workshop.id, participant.id, column_key, clean, now, now],
+            """INSERT INTO cards (workshop_id, participant_id, column_key, text, reason,
+                   created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            [workshop.id, participant.id, column_key, clean, tag, now, now],
         )
     return get_card(db, cursor.lastrowid)
+
+
+def set_reason(
+    db: Database, workshop_id: int, secret: str | None, card_ids: list[int], reason: str | None
+) -> None:
+    """The facilitator tags Miss cards (all cards of a group at once) with why it missed."""
+    workshop = authorise(db, workshop_id, secret)
+    if workshop.phase == "closed":
+        raise NotAllowed(t("The workshop is closed; it can only be read."))
+    tagged = [get_card(db, card_id) for card_id in card_ids]
+    for card in tagged:
+        if card.workshop_id != workshop_id:
+            raise NotFound(t("That card no longer exists."))
+        _check_reason(workshop, card.column_key, reason)
+    with write(db, workshop_id):
+        for card in tagged:
+            db.execute("UPDATE cards SET reason = ? WHERE id = ?", [reason or None, card.id])
 
 
 def edit_card(db: Database, token: str, card_id: int, text: str) -> Card:

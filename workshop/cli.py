@@ -96,7 +96,7 @@ def export_command(ctx: click.Context, workshop_id: int, fmt: str, output: str |
     if fmt == "csv":
         data = csv_export.to_csv(db, workshop_id)
     else:
-        data = summary.to_markdown(summary.load(db, workshop_id)).encode("utf-8")
+        data = summary.markdown(db, workshop_id).encode("utf-8")
     if output:
         Path(output).write_bytes(data)
         click.echo(f"Wrote {output}", err=True)

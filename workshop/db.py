@@ -61,13 +61,13 @@ def _immediate(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 @contextmanager
-def write(db: Database, workshop_id: int | None = None) -> Iterator[Database]:
-    """One write transaction; bumps ``workshop_id``'s revision and notifies after commit."""
+def write(db: Database, *workshop_ids: int) -> Iterator[Database]:
+    """One write transaction; bumps the workshops' revisions and notifies after commit."""
     with _immediate(db.conn):
         yield db
-        if workshop_id is not None:
+        for workshop_id in workshop_ids:
             db.execute("UPDATE workshops SET revision = revision + 1 WHERE id = ?", [workshop_id])
-    if workshop_id is not None:
+    for workshop_id in workshop_ids:
         for listener in list(_listeners):
             listener(workshop_id)
 
@@ -174,6 +174,45 @@ def m001_foundation(db: Database) -> None:
             created_at TEXT NOT NULL
         );
         CREATE INDEX actions_workshop ON actions(workshop_id);
+        """,
+    )
+
+
+@migrations()
+def m002_campaigns(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE campaigns (
+            id INTEGER PRIMARY KEY,
+            team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('campaign', 'test')),
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('draft', 'planned', 'running', 'finished')),
+            channels TEXT NOT NULL DEFAULT '',
+            starts_on TEXT,
+            ends_on TEXT,
+            budget_planned REAL,
+            budget_spent REAL,
+            goal TEXT NOT NULL DEFAULT '',
+            kpi_metric TEXT NOT NULL DEFAULT '',
+            kpi_unit TEXT NOT NULL DEFAULT '',
+            kpi_target REAL,
+            kpi_actual REAL,
+            lower_is_better INTEGER NOT NULL DEFAULT 0,
+            hypothesis TEXT NOT NULL DEFAULT '',
+            source_card_id INTEGER REFERENCES cards(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX campaigns_team ON campaigns(team_id);
+        CREATE INDEX campaigns_source ON campaigns(source_card_id);
+        ALTER TABLE workshops ADD COLUMN
+            campaign_id INTEGER REFERENCES campaigns(id) ON DELETE SET NULL;
+        ALTER TABLE cards ADD COLUMN reason TEXT;
+        ALTER TABLE cards ADD COLUMN
+            origin_card_id INTEGER REFERENCES cards(id) ON DELETE SET NULL;
+        CREATE INDEX cards_origin ON cards(origin_card_id);
         """,
     )
 

@@ -24,6 +24,14 @@ class Exercise:
     name: str
     purpose: str
     columns: tuple[Column, ...]
+    tagged_column: str | None = None  # whose cards may carry a reason tag
+    tags: tuple[tuple[str, str], ...] = ()  # (key, English label)
+    forward_column: str | None = None  # whose items can be taken to later work
+    needs_campaign: bool = False
+    default_title: str = "Quarterly offsite"
+
+    def tag_label(self, key: str | None) -> str:
+        return dict(self.tags).get(key or "", "")
 
     def column(self, key: str) -> Column:
         for column in self.columns:
@@ -71,7 +79,55 @@ SSCC = Exercise(
     ),
 )
 
-EXERCISES: dict[str, Exercise] = {exercise.key: exercise for exercise in (SSCC,)}
+MISS_REASONS: tuple[tuple[str, str], ...] = (
+    ("channel", "Wrong channel"),
+    ("audience", "Wrong audience"),
+    ("execution", "Execution"),
+    ("budget", "Budget"),
+    ("timing", "Timing"),
+    ("measurement", "Measurement"),
+    ("other", "Other"),
+)
+
+HML = Exercise(
+    key="hml",
+    name="Hits / Misses / What we learned",
+    purpose=(
+        "Look back on one campaign or test, next to the number it set out to move, so the "
+        "next test starts from what is known rather than what is assumed."
+    ),
+    columns=(
+        Column(
+            "hits",
+            "Hits",
+            "What worked, and why?",
+            "Say which number shows it worked.",
+            "#1e8449",
+        ),
+        Column(
+            "misses",
+            "Misses",
+            "What did not work, and why?",
+            "Wrong channel, wrong audience, execution problems: name the reason.",
+            "#c0392b",
+        ),
+        Column(
+            "learned",
+            "What we learned",
+            "What do we now know that we did not know before?",
+            "Ideally the hypothesis for the next test: if we do X on channel Y, "
+            "metric Z reaches N by date D.",
+            "#1f5fbf",
+        ),
+    ),
+    tagged_column="misses",
+    tags=MISS_REASONS,
+    forward_column="learned",
+    needs_campaign=True,
+    default_title="Retrospective",
+)
+
+EXERCISES: dict[str, Exercise] = {exercise.key: exercise for exercise in (SSCC, HML)}
 
 
 def get(key: str) -> Exercise:

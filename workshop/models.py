@@ -38,6 +38,7 @@ class Workshop(_Row):
     revision: int
     created_at: str
     team_name: str = ""
+    campaign_id: int | None = None
 
     @property
     def display_code(self) -> str:
@@ -60,6 +61,8 @@ class Card(_Row):
     column_key: str
     text: str
     group_id: int | None
+    reason: str | None = None
+    origin_card_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -81,3 +84,29 @@ class Action(_Row):
     status: str
     card_id: int | None
     group_id: int | None
+
+
+@dataclass(frozen=True)
+class Campaign(_Row):
+    id: int
+    team_id: int
+    name: str
+    kind: str
+    status: str
+    channels: str
+    starts_on: str | None
+    ends_on: str | None
+    budget_planned: float | None
+    budget_spent: float | None
+    goal: str
+    kpi_metric: str
+    kpi_unit: str
+    kpi_target: float | None
+    kpi_actual: float | None
+    lower_is_better: bool
+    hypothesis: str
+    source_card_id: int | None
+
+    @property
+    def channel_list(self) -> list[str]:
+        return [c for c in self.channels.split(", ") if c]

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from sqlite_utils import Database
 
 from workshop import board as board_module
-from workshop import phases
+from workshop import campaigns, kpi, phases
 from workshop.board import Board, Item
 from workshop.exercises import EXERCISES
 from workshop.i18n import t
 from workshop.markdown import escape as md_escape
-from workshop.models import Action
+from workshop.models import Action, Campaign
 from workshop.workshops import get_workshop
 
 
@@ -19,21 +21,71 @@ def load(db: Database, workshop_id: int) -> Board:
     return board_module.load(db, get_workshop(db, workshop_id), reveal_all=True)
 
 
-def _item_lines(item: Item) -> list[str]:
+def markdown(db: Database, workshop_id: int) -> str:
+    """A workshop's summary in Markdown, with its campaign's numbers when it has one."""
+    board = load(db, workshop_id)
+    return to_markdown(board, campaign_of(db, board))
+
+
+def campaign_of(db: Database, board: Board) -> Campaign | None:
+    """The campaign or test a retrospective looks back on."""
+    campaign_id = board.workshop.campaign_id
+    return campaigns.get_campaign(db, campaign_id) if campaign_id else None
+
+
+def reason_counts(board: Board) -> list[tuple[str, int]]:
+    """How many Miss cards carry each reason, most frequent first."""
+    counts = Counter(
+        card.reason
+        for column in board.columns
+        for item in column.items
+        for card in item.cards
+        if card.reason
+    )
+    return [(board.exercise.tag_label(key), n) for key, n in counts.most_common()]
+
+
+def _item_lines(board: Board, item: Item) -> list[str]:
     votes = t("{n} dots", n=item.votes or 0)
+    notes = [t(board.exercise.tag_label(r)) for r in item.reasons] + item.links
+    extra = "".join(f" · {md_escape(note)}" for note in notes)
     if item.kind == "group":
-        lines = [f"- **{md_escape(item.title)}** ({votes})"]
+        lines = [f"- **{md_escape(item.title)}** ({votes}){extra}"]
         lines += [f"  - {md_escape(card.text)}" + _by(card.author) for card in item.cards]
         return lines
     card = item.cards[0]
-    return [f"- {md_escape(card.text)} ({votes})" + _by(card.author)]
+    return [f"- {md_escape(card.text)} ({votes})" + _by(card.author) + extra]
 
 
 def _by(author: str | None) -> str:
     return f" — {md_escape(author)}" if author else ""
 
 
-def to_markdown(board: Board) -> str:
+def _campaign_lines(campaign: Campaign) -> list[str]:
+    kind = t(campaigns.KINDS[campaign.kind])
+    out = [f"## {t('The number')}: {md_escape(campaign.name)} ({kind})", ""]
+    facts = [
+        (t("Channels"), campaign.channels),
+        (t("Dates"), " – ".join(d for d in (campaign.starts_on, campaign.ends_on) if d)),
+        (t("Goal"), campaign.goal),
+        (t("Hypothesis"), campaign.hypothesis),
+    ]
+    out += [f"**{label}:** {md_escape(value)}  " for label, value in facts if value]
+    out += ["", f"| {t('Figure')} | {t('Value')} |", "|---|---|"]
+    out += [f"| {label} | {_cell(value)} |" for label, value in kpi.rows(campaign)]
+    return [*out, ""]
+
+
+def _reason_lines(board: Board) -> list[str]:
+    counts = reason_counts(board)
+    if not counts:
+        return []
+    out = [f"## {t('Why it missed')}", ""]
+    out += [f"- {t(label)}: {n}" for label, n in counts]
+    return [*out, ""]
+
+
+def to_markdown(board: Board, campaign: Campaign | None = None) -> str:
     w = board.workshop
     exercise = EXERCISES[w.exercise]
     out = [
@@ -46,11 +98,13 @@ def to_markdown(board: Board) -> str:
         f"**{t('Phase')}:** {t(phases.BY_KEY[w.phase].name)}  ",
         f"**{t('Participants')}:** {board.participant_count}",
         "",
+        *(_campaign_lines(campaign) if campaign else []),
     ]
     for column_view in board.columns:
         out += [f"## {t(column_view.column.title)}", "", f"*{t(column_view.column.question)}*", ""]
-        items = [line for item in column_view.items for line in _item_lines(item)]
+        items = [line for item in column_view.items for line in _item_lines(board, item)]
         out += (items or [f"- {t('(no cards)')}"]) + [""]
+    out += _reason_lines(board)
     decisions = [a for a in board.actions if a.kind == "decision"]
     actions = [a for a in board.actions if a.kind == "action"]
     if decisions:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 
@@ -15,6 +16,9 @@ TEAM_MAX = 80
 TITLE_MAX = 120
 _QUARTER = re.compile(r"^\s*(\d{4})\s*[-/ ]?\s*[Qq]([1-4])\s*$")
 _QUARTER_FIRST = re.compile(r"^\s*[Qq]([1-4])\s*[-/ ]?\s*(\d{4})\s*$")
+_NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f_]")
+_COMMA_DECIMAL = re.compile(r"^[-+]?\d+,\d{1,2}$")
+_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
 def _strip_controls(value: str, keep_newlines: bool) -> str:
@@ -93,6 +97,11 @@ def quarter_before(q: str) -> str:
     return f"{year - 1}-Q4" if number == 1 else f"{year}-Q{number - 1}"
 
 
+def quarter_after(q: str) -> str:
+    year, number = int(q[:4]), int(q[-1])
+    return f"{year + 1}-Q1" if number == 4 else f"{year}-Q{number + 1}"
+
+
 def optional_date(value: object, field: str) -> str | None:
     """An ISO date string, or None when left empty."""
     if value is None or value == "":
@@ -128,4 +137,46 @@ def whole_number(value: object, field: str, *, low: int, high: int) -> int:
                 high=high,
             ),
         )
+    return number
+
+
+def optional_number(
+    value: object, field: str, *, low: float | None = None, high: float | None = None
+) -> float | None:
+    """A finite number (``"1 200,50"`` and ``"1,200.50"`` are read too), or None when empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    number = _number(value, field)
+    if low is not None and number < low:
+        message = (
+            t("{field} cannot be negative.", field=field.capitalize())
+            if low == 0
+            else t("{field} must be at least {low}.", field=field.capitalize(), low=low)
+        )
+        raise InvalidInput(field, message)
+    if high is not None and number > high:
+        raise InvalidInput(
+            field, t("{field} cannot be over {high}.", field=field.capitalize(), high=f"{high:g}")
+        )
+    return number
+
+
+def _number(value: object, field: str) -> float:
+    wrong = InvalidInput(
+        field, t("{field} must be a number, like 1200 or 1200.50.", field=field.capitalize())
+    )
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise wrong
+    if isinstance(value, str):
+        value = _NUMBER_SPACES.sub("", value)
+        if _COMMA_DECIMAL.match(value):  # 1200,50
+            value = value.replace(",", ".")
+        elif _THOUSANDS.match(value):  # 1,200.50
+            value = value.replace(",", "")
+    try:
+        number = float(value)
+    except (ValueError, OverflowError):
+        raise wrong from None
+    if not math.isfinite(number):
+        raise wrong
     return number

@@ -49,11 +49,18 @@ def create_workshop(
     title: str,
     held_on: object = None,
     settings: Settings = Settings(),
+    campaign_id: int | None = None,
+    secret: str | None = None,
 ) -> tuple[Workshop, str]:
-    """Create a workshop; returns it with the facilitator secret (shown once, never stored)."""
+    """Create a workshop; returns it with the facilitator secret (shown once, never stored).
+
+    A ``secret`` is passed only when a facilitator's work creates a workshop for them,
+    so the key they already hold opens it too.
+    """
     get_team(db, team_id)
     if exercise not in exercises.EXERCISES:
         raise InvalidInput("exercise", t("Pick one of the exercises."))
+    _check_campaign(db, team_id, exercises.get(exercise), campaign_id)
     clean = check_settings(settings)
     values = {
         "team_id": team_id,
@@ -64,15 +71,16 @@ def create_workshop(
         "anonymous": int(clean.anonymous),
         "dots": clean.dots,
         "max_dots_per_card": clean.max_dots_per_card,
+        "campaign_id": campaign_id,
     }
-    secret = codes.new_secret()
+    secret = secret or codes.new_secret()
     with write(db):
         code = _unused_code(db)
         cursor = db.execute(
             """INSERT INTO workshops (team_id, quarter, exercise, title, held_on, code,
-                   secret_hash, anonymous, dots, max_dots_per_card, created_at)
+                   secret_hash, anonymous, dots, max_dots_per_card, campaign_id, created_at)
                VALUES (:team_id, :quarter, :exercise, :title, :held_on, :code, :secret_hash,
-                   :anonymous, :dots, :max_dots_per_card, :created_at)""",
+                   :anonymous, :dots, :max_dots_per_card, :campaign_id, :created_at)""",
             {
                 **values,
                 "code": code,
@@ -81,6 +89,20 @@ def create_workshop(
             },
         )
     return get_workshop(db, cursor.lastrowid), secret
+
+
+def _check_campaign(
+    db: Database, team_id: int, exercise: exercises.Exercise, campaign_id: int | None
+) -> None:
+    if campaign_id is None:
+        if exercise.needs_campaign:
+            raise InvalidInput(
+                "campaign", t("Pick the campaign or test this retrospective looks back on.")
+            )
+        return
+    row = one(db, "SELECT team_id FROM campaigns WHERE id = ?", [campaign_id])
+    if row is None or row["team_id"] != team_id:
+        raise InvalidInput("campaign", t("That campaign or test is not one of this team's."))
 
 
 def _unused_code(db: Database) -> str:

@@ -5,56 +5,36 @@ Each control calls one ``workshop`` function and shows its error next to itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
-from streamlit.errors import StreamlitInvalidLayoutContextError
 
 from workshop import actions, board, cards, groups, votes
 from workshop.board import Board, Item
-from workshop.errors import WorkshopError
 from workshop.i18n import t
+from workshop.markdown import escape
 from workshop.models import Participant
+from workshop.ui.learning_view import forward_form
 from workshop.ui.state import db
-from workshop.ui.widgets import column_header, dots, show_error, user_text
-
-
-def refresh() -> None:
-    """Rerun the live board after a change: only the fragment when the click came from it."""
-    try:
-        st.rerun(scope="fragment")
-    except StreamlitInvalidLayoutContextError:  # the click was part of a full run
-        st.rerun()
-
-
-def attempt(action: Callable[[], object], success: str | None = None) -> bool:
-    """Run one workshop call; show its error in place. True when it worked."""
-    try:
-        action()
-    except WorkshopError as error:
-        show_error(error)
-        return False
-    if success:
-        st.toast(success)
-    return True
+from workshop.ui.widgets import attempt, column_header, dots, refresh, user_text
 
 
 def write_form(b: Board, participant: Participant, *, late: bool = False) -> None:
     """Add a card: pick the column, write, submit. Works on a phone."""
-    columns = {c.key: t(c.title) for c in b.exercise.columns}
+    exercise = b.exercise
+    columns = {c.key: t(c.title) for c in exercise.columns}
     if st.session_state.pop("wk_card_added", False):
         st.session_state["new-card-text"] = ""  # cleared only once the card is saved
+    if not late:  # a late card's form sits inside an expander that names it
+        st.markdown(t("**Add a card**"))
+    # Outside the form, so the question and the reason follow the chosen column.
+    column = st.radio(
+        t("Column"),
+        list(columns),
+        format_func=columns.get,
+        horizontal=True,
+        key="new-card-column",
+    )
     with st.form("add-card", clear_on_submit=False, border=True):
-        if not late:  # a late card's form sits inside an expander that names it
-            st.markdown(t("**Add a card**"))
-        column = st.radio(
-            t("Column"),
-            list(columns),
-            format_func=columns.get,
-            horizontal=True,
-            key="new-card-column",
-        )
-        st.caption(t(b.exercise.column(column).question))
+        st.caption(t(exercise.column(column).question))
         text = st.text_area(
             t("Your card"),
             key="new-card-text",
@@ -62,10 +42,20 @@ def write_form(b: Board, participant: Participant, *, late: bool = False) -> Non
             placeholder=t("One idea per card"),
             height=90,
         )
-        if st.form_submit_button(t("Add card"), type="primary", use_container_width=True,
-                                 key="add-card-submit"):
+        reason = None
+        if column == exercise.tagged_column:
+            reason = st.selectbox(
+                t("Why did it miss? (optional)"),
+                [None, *dict(exercise.tags)],
+                format_func=lambda r: t(exercise.tag_label(r)) if r else "—",
+                key="new-card-reason",
+            )
+        if st.form_submit_button(
+            t("Add card"), type="primary", use_container_width=True, key="add-card-submit"
+        ):
             if attempt(
-                lambda: cards.add_card(db(), participant.token, column, text), t("Card added")
+                lambda: cards.add_card(db(), participant.token, column, text, reason),
+                t("Card added"),
             ):
                 st.session_state["wk_card_added"] = True
                 refresh()
@@ -114,7 +104,7 @@ def item_box(b: Board, item: Item, *, participant: Participant | None, secret: s
                 st.text("• " + card.text)
         else:
             user_text(item.cards[0].text)
-        meta = []
+        meta = [t(b.exercise.tag_label(r)) for r in item.reasons] + item.links
         authors = sorted({c.author for c in item.cards if c.author})
         if authors:
             meta.append(", ".join(authors))
@@ -125,17 +115,37 @@ def item_box(b: Board, item: Item, *, participant: Participant | None, secret: s
         elif item.my_votes:
             meta.append(t("your dots: {d}", d=dots(item.my_votes)))
         if meta:
-            st.caption(" · ".join(meta))
+            st.caption(escape(" · ".join(meta)))
         if phase == "vote" and participant:
             _vote_buttons(b, item, participant)
         if secret and phase in ("reveal", "group"):
             _group_checkbox(item)
+        if secret and item.column_key == b.exercise.tagged_column and phase != "closed":
+            _reason_picker(b, item, secret)
         if secret and phase == "discuss":
             _action_form(b, item, secret)
+            if item.column_key == b.exercise.forward_column:
+                forward_form(b, item, secret)
+
+
+def _reason_picker(b: Board, item: Item, secret: str) -> None:
+    current = item.reasons[0] if len(item.reasons) == 1 else None
+    options = [None, *dict(b.exercise.tags)]
+    reason = st.selectbox(
+        t("Why it missed"),
+        options,
+        index=options.index(current),
+        format_func=lambda r: t(b.exercise.tag_label(r)) if r else "—",
+        key=f"reason-{item.key}-{current}",
+    )
+    if reason != current and attempt(
+        lambda: cards.set_reason(db(), b.workshop.id, secret, [c.id for c in item.cards], reason)
+    ):
+        refresh()
 
 
 def _vote_buttons(b: Board, item: Item, participant: Participant) -> None:
-    target = {"group_id": item.id} if item.kind == "group" else {"card_id": item.id}
+    target = item.target
     left, right = st.columns(2)
     if left.button(
         t("＋ dot"), key=f"vote-{item.key}", use_container_width=True, disabled=not b.dots_left
@@ -223,7 +233,7 @@ def _action_form(b: Board, item: Item, secret: str) -> None:
             owner = st.text_input(t("Owner (needed for an action)"), max_chars=60)
             due = st.date_input(t("Due date"), value=None)
             if st.form_submit_button(t("Record"), type="primary"):
-                target = {"group_id": item.id} if item.kind == "group" else {"card_id": item.id}
+                target = item.target
                 if attempt(
                     lambda: actions.add_action(
                         db(),

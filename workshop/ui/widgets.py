@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
 import segno
 import streamlit as st
+from streamlit.errors import StreamlitInvalidLayoutContextError
 
 from workshop import phases
 from workshop.errors import WorkshopError
@@ -124,3 +126,23 @@ def title(text: str, caption: str = "") -> None:
     st.title(escape(text))
     if caption:
         st.caption(escape(caption))
+
+
+def refresh() -> None:
+    """Rerun the live board after a change: only the fragment when the click came from it."""
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitInvalidLayoutContextError:  # the click was part of a full run
+        st.rerun()
+
+
+def attempt(action: Callable[[], object], success: str | None = None) -> bool:
+    """Run one workshop call; show its error in place. True when it worked."""
+    try:
+        action()
+    except WorkshopError as error:
+        show_error(error)
+        return False
+    if success:
+        st.toast(success)
+    return True

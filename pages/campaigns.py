@@ -1,0 +1,82 @@
+"""A team's campaigns and tests: their goals, numbers and retrospectives."""
+
+import pandas as pd
+import streamlit as st
+
+from workshop import campaigns, kpi, learning, teams, workshops
+from workshop.i18n import t
+from workshop.markdown import escape
+from workshop.ui import state
+from workshop.ui.campaign_view import campaign_form, kpi_block, save
+from workshop.ui.widgets import page_style
+
+db = state.db()
+page_style()
+st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
+st.title(t("Campaigns and tests"))
+st.caption(
+    t(
+        "What each campaign or test set out to move, and what it did. A Hits / Misses / "
+        "What we learned retrospective looks back on one of them."
+    )
+)
+
+team_list = teams.list_teams(db)
+if not team_list:
+    st.info(t("No teams yet. Set up a workshop on the start page first, or load the demo team."))
+    st.stop()
+ids = [team.id for team in team_list]
+wanted = st.query_params.get("team", "")
+team = st.selectbox(
+    t("Team"),
+    team_list,
+    index=ids.index(int(wanted)) if wanted.isdigit() and int(wanted) in ids else 0,
+    format_func=lambda x: x.name,
+    key="campaigns-team",
+)
+st.query_params["team"] = str(team.id)
+
+with st.expander(t("➕ New campaign or test")):
+    values = campaign_form(key="new-campaign")
+    created = save(team.id, values) if values else None
+    if created:
+        st.success(t("Saved “{name}”.", name=created.name))
+
+listed = campaigns.list_campaigns(db, team.id)
+if not listed:
+    st.caption(t("This team has no campaigns or tests yet."))
+    st.stop()
+st.dataframe(
+    pd.DataFrame([kpi.table_row(c) for c in listed]),
+    hide_index=True,
+    use_container_width=True,
+)
+
+st.subheader(t("Open one"))
+picked = st.selectbox(
+    t("Campaign or test"),
+    listed,
+    format_func=lambda c: c.name,
+    key="campaigns-pick",
+)
+with st.expander(t("Edit “{name}”", name=picked.name)):
+    values = campaign_form(picked, key=f"edit-campaign-{picked.id}")
+    saved = save(team.id, values, picked) if values else None
+    if saved:
+        st.success(t("Saved “{name}”.", name=saved.name))
+kpi_block(campaigns.get_campaign(db, picked.id))
+origin = learning.origin_of(db, picked)
+if origin:
+    st.caption(escape(origin))
+retros = [w for w in workshops.list_workshops(db, team.id) if w.campaign_id == picked.id]
+for retro in retros:
+    st.page_link(
+        "pages/summary.py" if retro.phase == "closed" else "pages/board.py",
+        label=t(
+            "Retrospective: {title} ({quarter})", title=escape(retro.title), quarter=retro.quarter
+        ),
+        icon=":material/forum:",
+        query_params={"code": retro.code},
+    )
+if not retros:
+    st.caption(t("No retrospective of this one yet."))

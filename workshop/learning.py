@@ -1,0 +1,239 @@
+"""Taking what a retrospective learned forward: into a new test, or onto the next board.
+
+A learning becomes the hypothesis of a draft test, or a Start or Change card offered
+to the team's next Stop / Start / Continue / Change workshop. Both keep the card they
+came from (``campaigns.source_card_id``, ``cards.origin_card_id``), so either side
+can show the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from workshop import campaigns, exercises, phases, validate, workshops
+from workshop.db import one, rows, timestamp, write
+from workshop.errors import InvalidInput, NotAllowed, NotFound
+from workshop.i18n import t
+from workshop.models import Campaign, Card, Workshop
+
+BOARD = "sscc"
+BOARD_COLUMNS = ("start", "change")
+
+
+@dataclass(frozen=True)
+class Source:
+    card_id: int  # a group is represented by its first card
+    text: str
+
+
+def _source(db: Database, workshop: Workshop, card_id: int | None, group_id: int | None) -> Source:
+    column = exercises.get(workshop.exercise).forward_column
+    if column is None:
+        raise NotAllowed(t("This exercise has nothing to take forward."))
+    if workshop.phase not in phases.DECIDING:
+        raise NotAllowed(t("Learnings are taken forward in the Discuss phase."))
+    if group_id is not None:
+        row = one(
+            db,
+            """SELECT MIN(c.id) AS card_id, g.title AS text, g.column_key FROM card_groups g
+               JOIN cards c ON c.group_id = g.id WHERE g.id = ? AND g.workshop_id = ?""",
+            [group_id, workshop.id],
+        )
+    else:
+        row = one(
+            db,
+            "SELECT id AS card_id, text, column_key FROM cards WHERE id = ? AND workshop_id = ?",
+            [card_id, workshop.id],
+        )
+    if row is None or row["card_id"] is None:
+        raise NotFound(t("That card no longer exists."))
+    if row["column_key"] != column:
+        raise InvalidInput("column", t("Only what we learned is taken forward."))
+    return Source(row["card_id"], row["text"])
+
+
+def to_test(
+    db: Database,
+    workshop_id: int,
+    secret: str | None,
+    *,
+    name: str,
+    hypothesis: str | None = None,
+    card_id: int | None = None,
+    group_id: int | None = None,
+) -> Campaign:
+    """A draft test of the workshop's team whose hypothesis is the learning."""
+    workshop = workshops.authorise(db, workshop_id, secret)
+    source = _source(db, workshop, card_id, group_id)
+    values = {
+        "name": name,
+        "kind": "test",
+        "status": "draft",
+        "hypothesis": source.text if hypothesis is None else hypothesis,
+    }
+    stored = campaigns.clean(values)
+    with write(db, workshop_id):
+        cursor = db.execute(
+            """INSERT INTO campaigns (team_id, name, kind, status, hypothesis, source_card_id,
+                   created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            [
+                workshop.team_id,
+                stored["name"],
+                "test",
+                "draft",
+                stored["hypothesis"],
+                source.card_id,
+                timestamp(),
+            ],
+        )
+    return campaigns.get_campaign(db, cursor.lastrowid)
+
+
+def boards_to_offer(db: Database, workshop: Workshop) -> list[Workshop]:
+    """The team's Stop / Start / Continue / Change workshops still taking cards."""
+    return [
+        w
+        for w in workshops.list_workshops(db, workshop.team_id)
+        if w.exercise == BOARD and w.phase in phases.WRITING
+    ]
+
+
+def to_board(
+    db: Database,
+    workshop_id: int,
+    secret: str | None,
+    *,
+    column: str,
+    target_id: int | None = None,
+    quarter: str | None = None,
+    card_id: int | None = None,
+    group_id: int | None = None,
+) -> tuple[Card, Workshop]:
+    """A Start or Change card on ``target_id``, or on a new workshop for ``quarter``.
+
+    A new workshop opens with the facilitator key of this one, since the same person
+    is taking the learning there.
+    """
+    workshop = workshops.authorise(db, workshop_id, secret)
+    source = _source(db, workshop, card_id, group_id)
+    if column not in BOARD_COLUMNS:
+        raise InvalidInput("column", t("A learning becomes a Start or a Change card."))
+    if target_id is None:
+        target = _new_board(db, workshop, secret, quarter)
+    else:
+        target = workshops.get_workshop(db, target_id)
+        if target.id not in {w.id for w in boards_to_offer(db, workshop)}:
+            raise NotAllowed(
+                t("That workshop is not one of this team's boards still taking cards.")
+            )
+    now = timestamp()
+    with write(db, workshop_id, target.id):
+        cursor = db.execute(
+            """INSERT INTO cards (workshop_id, participant_id, column_key, text, origin_card_id,
+                   created_at, updated_at) VALUES (?, NULL, ?, ?, ?, ?, ?)""",
+            [target.id, column, source.text, source.card_id, now, now],
+        )
+    return Card.from_row(one(db, "SELECT * FROM cards WHERE id = ?", [cursor.lastrowid])), target
+
+
+def _new_board(
+    db: Database, workshop: Workshop, secret: str | None, quarter: str | None
+) -> Workshop:
+    created, _ = workshops.create_workshop(
+        db,
+        team_id=workshop.team_id,
+        quarter=validate.quarter(quarter),
+        exercise=BOARD,
+        title=t("Quarterly offsite"),
+        secret=secret,
+    )
+    return created
+
+
+def links(db: Database, workshop_id: int) -> dict[int, list[str]]:
+    """For each card of a workshop, where it came from and where it was taken."""
+    found: dict[int, list[str]] = {}
+    for r in rows(
+        db,
+        """SELECT c.id AS card_id, w.quarter, w.title, 'test' AS kind, k.name AS name
+               FROM cards c JOIN campaigns k ON k.source_card_id = c.id
+               JOIN workshops w ON w.id = c.workshop_id
+               WHERE c.workshop_id = :w
+           UNION ALL
+           SELECT c.id, w.quarter, w.title, 'to', copy.column_key
+               FROM cards c JOIN cards copy ON copy.origin_card_id = c.id
+               JOIN workshops w ON w.id = copy.workshop_id WHERE c.workshop_id = :w
+           UNION ALL
+           SELECT c.id, w.quarter, w.title, 'from', COALESCE(k.name, '')
+               FROM cards c JOIN cards origin ON origin.id = c.origin_card_id
+               JOIN workshops w ON w.id = origin.workshop_id
+               LEFT JOIN campaigns k ON k.id = w.campaign_id WHERE c.workshop_id = :w
+           ORDER BY 1""",
+        {"w": workshop_id},
+    ):
+        found.setdefault(r["card_id"], []).append(_describe(r))
+    return found
+
+
+def _describe(r: dict) -> str:
+    if r["kind"] == "test":
+        return t("→ draft test “{name}”", name=r["name"])
+    if r["kind"] == "to":
+        column = exercises.get(BOARD).column(r["name"]).title
+        return t(
+            "→ {column} card in {quarter} “{title}”",
+            column=t(column),
+            quarter=r["quarter"],
+            title=r["title"],
+        )
+    return t(
+        "← learned in the retrospective of “{name}” ({quarter})",
+        name=r["name"] or r["title"],
+        quarter=r["quarter"],
+    )
+
+
+def origin_of(db: Database, campaign: Campaign) -> str | None:
+    """Where a draft test's hypothesis was learned, for its campaign page."""
+    if campaign.source_card_id is None:
+        return None
+    row = one(
+        db,
+        """SELECT w.quarter, w.title, COALESCE(k.name, '') AS name FROM cards c
+           JOIN workshops w ON w.id = c.workshop_id
+           LEFT JOIN campaigns k ON k.id = w.campaign_id WHERE c.id = ?""",
+        [campaign.source_card_id],
+    )
+    if row is None:
+        return None
+    return t(
+        "← learned in the retrospective of “{name}” ({quarter})",
+        name=row["name"] or row["title"],
+        quarter=row["quarter"],
+    )
+
+
+def drafts(db: Database, workshop_id: int) -> list[Campaign]:
+    """The draft tests made from this workshop's learnings."""
+    return [
+        Campaign.from_row(r)
+        for r in rows(
+            db,
+            """SELECT k.* FROM campaigns k JOIN cards c ON c.id = k.source_card_id
+               WHERE c.workshop_id = ? ORDER BY k.id""",
+            [workshop_id],
+        )
+    ]
+
+
+def targets(db: Database, workshop_id: int) -> list[Workshop]:
+    """The workshops that received a card taken forward from this one."""
+    found = rows(
+        db,
+        """SELECT DISTINCT copy.workshop_id AS id FROM cards c
+           JOIN cards copy ON copy.origin_card_id = c.id WHERE c.workshop_id = ?""",
+        [workshop_id],
+    )
+    return [workshops.get_workshop(db, r["id"]) for r in found]

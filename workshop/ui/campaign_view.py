@@ -1,0 +1,222 @@
+"""A campaign's numbers on top of its retrospective, and the form to keep them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from workshop import campaigns, charts, kpi, teams
+from workshop.db import write
+from workshop.errors import WorkshopError
+from workshop.i18n import t
+from workshop.markdown import escape
+from workshop.models import Campaign, Team
+from workshop.ui.state import db
+from workshop.ui.widgets import show_error
+
+COMMON_CHANNELS = (
+    *("Instagram", "Facebook", "TikTok", "LinkedIn", "YouTube", "Pinterest", "X"),
+    *("Google Search Ads", "Google Shopping", "Newsletter", "Blog / SEO", "Website"),
+    *("Influencers", "PR", "Events", "Podcast"),
+)
+
+
+def kpi_block(campaign: Campaign) -> None:
+    """The number the campaign set out to move, against what it did, and what it cost."""
+    result = kpi.outcome(campaign)
+    with st.container(border=True, key="kpi"):
+        kind = t(campaigns.KINDS[campaign.kind])
+        st.markdown(f"**{kind}: {escape(campaign.name)}**")
+        facts = [
+            campaign.channels,
+            " – ".join(filter(None, (campaign.starts_on, campaign.ends_on))),
+        ]
+        if any(facts):
+            st.caption(escape(" · ".join(f for f in facts if f)))
+        if campaign.goal:
+            st.markdown(f"{t('**Goal:**')} {escape(campaign.goal)}")
+        if campaign.hypothesis:
+            st.markdown(f"{t('**Hypothesis:**')} {escape(campaign.hypothesis)}")
+        unit = campaign.kpi_unit
+        metric = campaign.kpi_metric or t("KPI")
+        cells = st.columns(4)
+        cells[0].metric(escape(metric) + " · " + t("target"), kpi.number(campaign.kpi_target, unit))
+        cells[1].metric(
+            t("Actual"),
+            kpi.number(campaign.kpi_actual, unit),
+            delta=t(kpi.VERDICTS[result.verdict]) if result.verdict != kpi.UNKNOWN else None,
+            delta_color="normal" if result.verdict == kpi.HIT else "inverse",
+        )
+        cells[2].metric(t("Reached"), kpi.percent(result.reached_pct))
+        cells[3].metric(
+            t("Budget spent of planned"),
+            f"{kpi.number(campaign.budget_spent)} / {kpi.number(campaign.budget_planned)}",
+        )
+        if result.cost_per_result is not None:
+            st.caption(t("Cost per result: {value}", value=kpi.number(result.cost_per_result)))
+        chart = charts.campaign_chart(campaign)
+        if chart is not None:
+            st.altair_chart(chart, use_container_width=False)
+
+
+def _number(
+    cell: DeltaGenerator, label: str, value: float | None, key: str, help: str | None = None
+) -> float | None:
+    # Empty stays empty (None): a number not known yet is missing, not zero.
+    return cell.number_input(
+        label, value=value, step=None, key=key, help=help, placeholder=t("missing")
+    )
+
+
+def campaign_form(campaign: Campaign | None = None, *, key: str) -> dict | None:
+    """The fields of a new campaign or test (or of ``campaign``), once submitted."""
+    c = campaign
+    with st.form(key, border=True):
+        name = st.text_input(t("Name"), c.name if c else "", key=f"{key}-name")
+        left, middle, start_cell, end_cell = st.columns(4)
+        kind = left.selectbox(
+            t("Kind"),
+            list(campaigns.KINDS),
+            format_func=lambda k: t(campaigns.KINDS[k]),
+            index=list(campaigns.KINDS).index(c.kind) if c else 0,
+            key=f"{key}-kind",
+        )
+        status = middle.selectbox(
+            t("Status"),
+            list(campaigns.STATUSES),
+            format_func=lambda k: t(campaigns.STATUSES[k]),
+            index=list(campaigns.STATUSES).index(c.status if c else "planned"),
+            key=f"{key}-status",
+        )
+        chosen = c.channel_list if c else []
+        channel_names = st.multiselect(
+            t("Channels"),
+            sorted({*COMMON_CHANNELS, *chosen}),
+            default=chosen,
+            accept_new_options=True,
+            key=f"{key}-channels",
+            help=t("Pick from the list or type a channel of your own."),
+        )
+        starts = start_cell.date_input(
+            t("Start"), _date(c.starts_on if c else None), key=f"{key}-starts"
+        )
+        ends = end_cell.date_input(t("End"), _date(c.ends_on if c else None), key=f"{key}-ends")
+        goal = st.text_input(
+            t("Goal"),
+            c.goal if c else "",
+            key=f"{key}-goal",
+            placeholder=t("e.g. more first-time buyers from social"),
+        )
+        left, middle, right = st.columns(3)
+        metric = left.text_input(
+            t("KPI metric"),
+            c.kpi_metric if c else "",
+            key=f"{key}-metric",
+            placeholder=t("e.g. orders"),
+        )
+        unit = middle.text_input(
+            t("Unit"),
+            c.kpi_unit if c else "",
+            key=f"{key}-unit",
+            help=t("“%” is for a rate or share, from 0 to 100."),
+        )
+        lower = right.checkbox(
+            t("Lower is better (a cost or a rate to cut)"),
+            c.lower_is_better if c else False,
+            key=f"{key}-lower",
+        )
+        cells = st.columns(4)
+        target = _number(cells[0], t("KPI target"), c.kpi_target if c else None, f"{key}-target")
+        actual = _number(
+            cells[1],
+            t("KPI actual"),
+            c.kpi_actual if c else None,
+            f"{key}-actual",
+            help=t("Leave empty until it is measured."),
+        )
+        planned = _number(
+            cells[2], t("Budget planned"), c.budget_planned if c else None, f"{key}-planned"
+        )
+        spent = _number(cells[3], t("Budget spent"), c.budget_spent if c else None, f"{key}-spent")
+        hypothesis = st.text_area(
+            t("Hypothesis (for a test)"),
+            c.hypothesis if c else "",
+            key=f"{key}-hypothesis",
+            placeholder=t("If we do X on channel Y, metric Z reaches N by date D."),
+            height=80,
+        )
+        if not st.form_submit_button(
+            t("Save") if c else t("Create"), type="primary", key=f"{key}-submit"
+        ):
+            return None
+    return {
+        "name": name,
+        "kind": kind,
+        "status": status,
+        "channels": channel_names,
+        "starts_on": starts,
+        "ends_on": ends,
+        "goal": goal,
+        "kpi_metric": metric,
+        "kpi_unit": unit,
+        "kpi_target": target,
+        "kpi_actual": actual,
+        "lower_is_better": lower,
+        "budget_planned": planned,
+        "budget_spent": spent,
+        "hypothesis": hypothesis,
+    }
+
+
+def save(team_id: int, values: dict, campaign: Campaign | None = None) -> Campaign | None:
+    """Save the form's values; a mistake is shown next to the form and nothing is saved."""
+    try:
+        if campaign:
+            return campaigns.update_campaign(db(), campaign.id, values)
+        return campaigns.create_campaign(db(), team_id, values)
+    except WorkshopError as error:
+        show_error(error)
+        return None
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def campaign_picker(team: Team | None, new_team_name: str) -> Campaign | None:
+    """Which campaign or test a retrospective looks back on; a new one can be made here."""
+    listed = campaigns.list_campaigns(db(), team.id) if team else []
+    picked = None
+    if listed:
+        picked = st.selectbox(
+            t("Campaign or test"),
+            listed,
+            format_func=lambda c: f"{c.name} ({t(campaigns.KINDS[c.kind])})",
+            key="setup-campaign",
+        )
+    else:
+        st.caption(t("This team has no campaigns or tests yet: add the one to look back on."))
+    with st.expander(t("➕ New campaign or test"), expanded=not listed):
+        values = campaign_form(key="setup-new-campaign")
+    if values:
+        try:
+            with write(db()):  # a new team and its first campaign, or neither
+                team = team or teams.create_team(db(), new_team_name)
+                created = campaigns.create_campaign(db(), team.id, values)
+        except WorkshopError as error:
+            show_error(error)
+        else:
+            st.session_state["wk_pick"] = (team.id, created.id)
+            st.rerun()
+    return picked
+
+
+def apply_pick() -> None:
+    """Select the team and campaign just created (before their widgets are drawn)."""
+    pick = st.session_state.pop("wk_pick", None)
+    if pick:
+        team_id, campaign_id = pick
+        st.session_state["setup-team"] = teams.get_team(db(), team_id)
+        st.session_state["setup-campaign"] = campaigns.get_campaign(db(), campaign_id)

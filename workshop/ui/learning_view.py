@@ -1,0 +1,105 @@
+"""Taking a learning forward: a draft test, or a card on the next Stop / Start / Continue /
+Change board."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workshop import learning, validate
+from workshop.board import Board, Item
+from workshop.exercises import SSCC
+from workshop.i18n import t
+from workshop.markdown import escape
+from workshop.ui.state import db
+from workshop.ui.widgets import attempt, refresh
+
+
+def forward_form(b: Board, item: Item, secret: str) -> None:
+    with st.popover(t("Take it forward"), use_container_width=True):
+        _test_form(b, item, secret)
+        _board_form(b, item, secret)
+
+
+def _test_form(b: Board, item: Item, secret: str) -> None:
+    with st.form(f"to-test-{item.key}", border=False):
+        st.markdown(t("**As the hypothesis of a new test**"))
+        name = st.text_input(t("Test name"), item.title[:60], key=f"to-test-name-{item.key}")
+        hypothesis = st.text_area(
+            t("Hypothesis"),
+            item.title,
+            key=f"to-test-hypothesis-{item.key}",
+            help=t("If we do X on channel Y, metric Z reaches N by date D."),
+        )
+        if st.form_submit_button(t("Create the draft test"), key=f"to-test-submit-{item.key}"):
+            if attempt(
+                lambda: learning.to_test(
+                    db(), b.workshop.id, secret, name=name, hypothesis=hypothesis, **item.target
+                ),
+                t("Draft test created"),
+            ):
+                refresh()
+
+
+def _board_form(b: Board, item: Item, secret: str) -> None:
+    boards = {w.id: w for w in learning.boards_to_offer(db(), b.workshop)}
+    with st.form(f"to-board-{item.key}", border=False):
+        st.markdown(t("**As a card for the next Stop / Start / Continue / Change**"))
+        column = st.radio(
+            t("Column"),
+            learning.BOARD_COLUMNS,
+            format_func=lambda k: t(SSCC.column(k).title),
+            horizontal=True,
+            key=f"to-board-column-{item.key}",
+        )
+        target = st.selectbox(
+            t("Workshop"),
+            [*boards, None],
+            format_func=lambda k: (
+                f"{boards[k].quarter} · {boards[k].title}" if k else t("A new workshop")
+            ),
+            key=f"to-board-target-{item.key}",
+        )
+        quarter = st.text_input(
+            t("Quarter of a new workshop"),
+            validate.quarter_after(b.workshop.quarter),
+            key=f"to-board-quarter-{item.key}",
+            help=t("It opens with your facilitator link's key."),
+        )
+        if st.form_submit_button(t("Offer the card"), key=f"to-board-submit-{item.key}"):
+            if attempt(
+                lambda: learning.to_board(
+                    db(),
+                    b.workshop.id,
+                    secret,
+                    column=column,
+                    target_id=target,
+                    quarter=quarter,
+                    **item.target,
+                ),
+                t("Card offered"),
+            ):
+                refresh()
+
+
+def taken_forward(b: Board, secret: str | None) -> None:
+    """Links to where this retrospective's learnings went."""
+    boards = learning.targets(db(), b.workshop.id)
+    tests = learning.drafts(db(), b.workshop.id)
+    if not boards and not tests:
+        return
+    st.subheader(t("Taken forward"))
+    for target in boards:
+        params = {"code": target.code} | ({"key": secret} if secret else {})
+        st.page_link(
+            "pages/board.py",
+            label=t("{quarter} · {title}", quarter=target.quarter, title=escape(target.title)),
+            icon=":material/view_kanban:",
+            query_params=params,
+        )
+    for test in tests:
+        st.page_link(
+            "pages/campaigns.py",
+            label=t("Draft test: {name}", name=escape(test.name)),
+            icon=":material/campaign:",
+            query_params={"team": str(b.workshop.team_id)},
+        )
