@@ -21,6 +21,11 @@ _COMMA_DECIMAL = re.compile(r"^[-+]?\d+,\d{1,2}$")
 _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
+def _label(field: str) -> str:
+    """The field's name starting a sentence (``str.capitalize`` would turn KPI into Kpi)."""
+    return field[:1].upper() + field[1:]
+
+
 def _strip_controls(value: str, keep_newlines: bool) -> str:
     # Control characters (and lone surrogates, which SQLite cannot store) are dropped;
     # format characters stay, because emoji sequences need the zero-width joiner.
@@ -39,17 +44,17 @@ def _strip_controls(value: str, keep_newlines: bool) -> str:
 def text(value: object, field: str, *, max_len: int, multiline: bool = False) -> str:
     """Trimmed text of 1 to ``max_len`` characters, control characters removed."""
     if not isinstance(value, str):
-        raise InvalidInput(field, t("{field} must be text.", field=field.capitalize()))
+        raise InvalidInput(field, t("{field} must be text.", field=_label(field)))
     cleaned = _strip_controls(value.replace("\r\n", "\n").replace("\r", "\n"), multiline)
     cleaned = cleaned.strip()
     if not cleaned:
-        raise InvalidInput(field, t("{field} cannot be empty.", field=field.capitalize()))
+        raise InvalidInput(field, t("{field} cannot be empty.", field=_label(field)))
     if len(cleaned) > max_len:
         raise InvalidInput(
             field,
             t(
                 "{field} is {n} characters long; the limit is {limit}.",
-                field=field.capitalize(),
+                field=_label(field),
                 n=len(cleaned),
                 limit=max_len,
             ),
@@ -120,19 +125,19 @@ def optional_date(value: object, field: str) -> str | None:
 
 def whole_number(value: object, field: str, *, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise InvalidInput(field, t("{field} must be a whole number.", field=field.capitalize()))
+        raise InvalidInput(field, t("{field} must be a whole number.", field=_label(field)))
     try:
         number = int(value)
     except ValueError:
         raise InvalidInput(
-            field, t("{field} must be a whole number.", field=field.capitalize())
+            field, t("{field} must be a whole number.", field=_label(field))
         ) from None
     if not low <= number <= high:
         raise InvalidInput(
             field,
             t(
                 "{field} must be between {low} and {high}.",
-                field=field.capitalize(),
+                field=_label(field),
                 low=low,
                 high=high,
             ),
@@ -149,21 +154,21 @@ def optional_number(
     number = _number(value, field)
     if low is not None and number < low:
         message = (
-            t("{field} cannot be negative.", field=field.capitalize())
+            t("{field} cannot be negative.", field=_label(field))
             if low == 0
-            else t("{field} must be at least {low}.", field=field.capitalize(), low=low)
+            else t("{field} must be at least {low}.", field=_label(field), low=low)
         )
         raise InvalidInput(field, message)
     if high is not None and number > high:
         raise InvalidInput(
-            field, t("{field} cannot be over {high}.", field=field.capitalize(), high=f"{high:g}")
+            field, t("{field} cannot be over {high}.", field=_label(field), high=f"{high:g}")
         )
     return number
 
 
 def _number(value: object, field: str) -> float:
     wrong = InvalidInput(
-        field, t("{field} must be a number, like 1200 or 1200.50.", field=field.capitalize())
+        field, t("{field} must be a number, like 1200 or 1200.50.", field=_label(field))
     )
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise wrong

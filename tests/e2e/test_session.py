@@ -34,8 +34,11 @@ def join(page: Page, server, code: str, name: str) -> None:
 
 
 def add_card(page: Page, text: str, column: str = "Stop") -> None:
+    group = page.get_by_role("radiogroup", name="Column").first
+    if not group.get_by_role("radio", name=column, exact=True).is_checked():
+        group.get_by_text(column, exact=True).click()  # the question and fields follow it
+        wait_idle(page)
     form = page.locator("[data-testid='stForm']").filter(has=page.get_by_label("Your card"))
-    form.locator("[data-testid='stRadio']").get_by_text(column, exact=True).click()
     form.get_by_label("Your card").fill(text)
     form.get_by_role("button", name="Add card").click()
     expect(page.get_by_text(text)).to_be_visible()
