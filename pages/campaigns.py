@@ -49,7 +49,7 @@ if not listed:
 st.dataframe(
     pd.DataFrame([kpi.table_row(c) for c in listed]),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )
 
 st.subheader(t("Open one"))

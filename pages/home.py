@@ -5,6 +5,7 @@ import time
 import streamlit as st
 
 from workshop import codes, demo, exercises, phases, teams, validate, workshops
+from workshop.db import write
 from workshop.errors import NotFound, WorkshopError
 from workshop.i18n import t
 from workshop.markdown import escape
@@ -103,17 +104,18 @@ with create:
         submitted = st.form_submit_button(t("Create workshop"), type="primary", key="setup-submit")
     if submitted:
         try:
-            team = team_choice if team_choice != new_team else teams.create_team(db, team_name)
-            created, secret = workshops.create_workshop(
-                db,
-                team_id=team.id,
-                quarter=quarter,
-                exercise=exercise,
-                title=title_text,
-                held_on=held_on,
-                settings=workshops.Settings(anonymous, dots, per_card),
-                campaign_id=campaign.id if campaign else None,
-            )
+            with write(db):  # a new team and its first workshop, or neither
+                team = team_choice if team_choice != new_team else teams.create_team(db, team_name)
+                created, secret = workshops.create_workshop(
+                    db,
+                    team_id=team.id,
+                    quarter=quarter,
+                    exercise=exercise,
+                    title=title_text,
+                    held_on=held_on,
+                    settings=workshops.Settings(anonymous, dots, per_card),
+                    campaign_id=campaign.id if campaign else None,
+                )
         except WorkshopError as error:
             show_error(error)
         else:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from workshop import csv_export, phases, summary, workshops
+from workshop import charts, csv_export, phases, summary, workshops
 from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.ui import state
@@ -22,7 +22,8 @@ if not phases.cards_public(workshop.phase):
     st.stop()
 
 full = summary.load(db, workshop.id)
-markdown = summary.to_markdown(full)
+campaign = summary.campaign_of(db, full)
+markdown = summary.to_markdown(full, campaign)
 title(
     t("Summary: {title}", title=workshop.title),
     f"{workshop.team_name} · {workshop.quarter} · {t(full.exercise.name)} · "
@@ -53,4 +54,7 @@ right.download_button(
     key="download-csv",
     help=t("One row per card, vote and action; opens in Excel."),
 )
+chart = charts.campaign_chart(campaign) if campaign else None
+if chart is not None:
+    st.altair_chart(chart, width="content")
 st.markdown(markdown)

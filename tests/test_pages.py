@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from workshop import cards, participants, privacy, workshops
+from workshop import cards, participants, privacy, teams, workshops
 
 TIMEOUT = 30
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -23,7 +23,7 @@ def app(page: str = "", **params) -> AppTest:
 def shown(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [t.value for t in at.text]
     parts += [c.value for c in at.caption] + [e.value for e in at.error]
-    parts += [i.value for i in at.info]
+    parts += [i.value for i in at.info] + [s.value for s in at.success]
     parts += [link.proto.label for link in at.get("page_link")]
     return "\n".join(str(p) for p in parts)
 
@@ -57,6 +57,7 @@ def test_creating_with_a_bad_quarter_says_what_is_wrong(db):
     at.button(key="setup-submit").click().run()
     assert "Write the quarter like 2026-Q4." in shown(at)
     assert workshops.list_workshops(db) == []
+    assert teams.list_teams(db) == []  # the new team is not left behind half-way
 
 
 def test_unknown_code_on_the_board_page(db):

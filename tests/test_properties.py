@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop import actions, cards, participants, teams, validate, workshops
+from workshop import actions, campaigns, cards, kpi, participants, teams, validate, workshops
 from workshop import db as database
 from workshop.errors import InvalidInput, WorkshopError
 
@@ -29,7 +29,7 @@ def discussing(room):
 
 
 def counts(db) -> tuple[int, ...]:
-    tables = ("teams", "workshops", "participants", "cards", "votes", "actions")
+    tables = ("teams", "workshops", "participants", "cards", "votes", "actions", "campaigns")
     return tuple(db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables)
 
 
@@ -144,6 +144,56 @@ def test_actions(discussing, text, owner, due):
     assert action.due_on == validate.optional_date(due, "due date")
 
 
+# What people type into a number field: numbers, numbers as text, and anything else.
+NUMBER = (
+    st.none()
+    | st.integers(-10**13, 10**13)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.floats(-1e6, 1e6).map(lambda x: f"{x:,.2f}")
+    | st.sampled_from(["1 200,50", "12,5", "€ 40", "1e3", "-0", "1,2,3", "100%", "—"])
+    | ANY_TEXT
+)
+
+
+@PER_TEST
+@given(
+    planned=NUMBER, spent=NUMBER, target=NUMBER, actual=NUMBER,
+    unit=st.sampled_from(["", "%", "orders", "EUR"]),
+    starts=st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1)) | ANY_TEXT,
+    ends=st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1)),
+)
+def test_campaign_numbers_and_dates(db, planned, spent, target, actual, unit, starts, ends):
+    team = teams.list_teams(db)[0] if teams.list_teams(db) else teams.create_team(db, "Team")
+    values = {
+        "name": "Spring launch", "budget_planned": planned, "budget_spent": spent,
+        "kpi_target": target, "kpi_actual": actual, "kpi_unit": unit,
+        "starts_on": starts, "ends_on": ends,
+    }
+    before = counts(db)
+    try:
+        created = campaigns.create_campaign(db, team.id, values)
+    except InvalidInput as error:
+        assert error.field in {"budget planned", "budget spent", "KPI target", "KPI actual",
+                               "start date", "end date"}
+        assert counts(db) == before
+        with pytest.raises(InvalidInput):
+            campaigns.clean(values)
+        return
+    clean = campaigns.clean(values)
+    assert {f: getattr(created, f) for f in clean} == clean
+    assert campaigns.clean({f: getattr(created, f) for f in clean}) == clean  # stable
+    for money in (created.budget_planned, created.budget_spent):
+        assert money is None or 0 <= money <= campaigns.BUDGET_MAX
+    if unit == "%":
+        for share in (created.kpi_target, created.kpi_actual):
+            assert share is None or 0 <= share <= 100
+    if created.starts_on and created.ends_on:
+        assert created.starts_on <= created.ends_on
+    result = kpi.outcome(created)  # the arithmetic never fails on what was accepted
+    assert result.reached_pct is None or result.reached_pct >= 0
+    assert all(isinstance(value, str) for _, value in kpi.rows(created))
+
+
 @settings(max_examples=40, deadline=None)
 @given(typed=ANY_TEXT | st.integers() | st.floats() | st.booleans() | st.none())
 def test_validators_never_fail_with_anything_but_a_named_error(typed):
@@ -153,6 +203,8 @@ def test_validators_never_fail_with_anything_but_a_named_error(typed):
         lambda: validate.quarter(typed),
         lambda: validate.optional_date(typed, "date"),
         lambda: validate.whole_number(typed, "budget", low=0, high=10**9),
+        lambda: validate.optional_number(typed, "budget", low=0, high=1e12),
+        lambda: campaigns.channels(typed),
     ):
         try:
             check()

@@ -58,7 +58,7 @@ def kpi_block(campaign: Campaign) -> None:
             st.caption(t("Cost per result: {value}", value=kpi.number(result.cost_per_result)))
         chart = charts.campaign_chart(campaign)
         if chart is not None:
-            st.altair_chart(chart, use_container_width=False)
+            st.altair_chart(chart, width="content")
 
 
 def _number(

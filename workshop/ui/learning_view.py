@@ -15,7 +15,7 @@ from workshop.ui.widgets import attempt, refresh
 
 
 def forward_form(b: Board, item: Item, secret: str) -> None:
-    with st.popover(t("Take it forward"), use_container_width=True):
+    with st.popover(t("Take it forward"), width="stretch"):
         _test_form(b, item, secret)
         _board_form(b, item, secret)
 
