@@ -25,6 +25,7 @@ from workshop import (
 )
 from workshop.cli import cli
 from workshop.errors import InvalidInput, NotAllowed
+from workshop.markdown import escape
 
 from .conftest import make_room
 
@@ -189,3 +190,17 @@ def test_anonymous_csv_has_no_authors(room):
 def test_neutralise(cell):
     assert csv_export.neutralise(cell) == "'" + cell
     assert csv_export.neutralise("fine " + cell) == "fine " + cell
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("1. Boost less", "1\\. Boost less"),  # would start a numbered list
+        ("- TikTok", "\\- TikTok"),
+        ("# Stop", "\\# Stop"),
+        ("2026-03-20 – 2026-05-10", "2026-03-20 – 2026-05-10"),  # dates and figures stay clean
+        ("29.84 per order", "29.84 per order"),
+    ],
+)
+def test_markdown_escapes_markers_and_leaves_figures_alone(typed, shown):
+    assert escape(typed) == shown

@@ -299,3 +299,16 @@ def test_the_summary_has_the_number_on_top(retro):
     assert "| Reached | 78% |" in text and "| Verdict | Miss: target not reached |" in text
     assert "| Budget spent | 18,500 |" in text
     assert text.index("The number") < text.index("## Hits")
+
+
+def test_the_demo_team_has_campaigns_that_hit_and_missed(demo_db):
+    (team,) = teams.list_teams(demo_db)
+    listed = campaigns.list_campaigns(demo_db, team.id)
+    verdicts = {kpi.outcome(c).verdict for c in listed}
+    assert {kpi.HIT, kpi.MISS, kpi.UNKNOWN} <= verdicts  # the running one has no actual yet
+    retros = [w for w in workshops.list_workshops(demo_db) if w.exercise == "hml"]
+    assert len({w.quarter for w in retros}) >= 3 and all(w.phase == "closed" for w in retros)
+    reasons = [summary.reason_counts(summary.load(demo_db, w.id)) for w in retros]
+    assert all(reasons)
+    drafts = [c for c in listed if c.status == "draft"]
+    assert drafts and all(learning.origin_of(demo_db, c) for c in drafts)

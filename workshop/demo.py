@@ -1,4 +1,5 @@
-"""The demo team: four quarters of Stop / Start / Continue / Change history.
+"""The demo team: four quarters of Stop / Start / Continue / Change, and its campaigns and
+tests with their Hits / Misses / What we learned retrospectives.
 
 Loaded through the same functions the app uses, so the demo is valid data by
 construction; shared by the home page's button, ``workshop demo``, tests and benchmarks.
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from workshop import actions, cards, groups, participants, votes, workshops
+from workshop import actions, campaigns, cards, groups, learning, participants, votes, workshops
 from workshop.db import one, write
 from workshop.errors import InvalidInput
 from workshop.i18n import t
@@ -28,24 +29,40 @@ def load_demo(db: Database, path: Path = SAMPLE) -> list[Workshop]:
         raise InvalidInput("demo", t("The demo team is loaded already."))
     with write(db):
         team = create_team(db, data["team"])
-        return [_load_workshop(db, team.id, data["people"], spec) for spec in data["workshops"]]
+        boards = [
+            _load_workshop(db, team.id, data["people"], spec) for spec in data["workshops"]
+        ]
+        by_name = {
+            spec["name"]: campaigns.create_campaign(db, team.id, spec).id
+            for spec in data.get("campaigns", [])
+        }
+        retros = [
+            _load_workshop(db, team.id, data["people"], spec, by_name[spec["campaign"]])
+            for spec in data.get("retrospectives", [])
+        ]
+        return boards + retros
 
 
-def _load_workshop(db: Database, team_id: int, people: list[str], spec: dict) -> Workshop:
+def _load_workshop(
+    db: Database, team_id: int, people: list[str], spec: dict, campaign_id: int | None = None
+) -> Workshop:
     workshop, secret = workshops.create_workshop(
         db,
         team_id=team_id,
         quarter=spec["quarter"],
-        exercise="sscc",
+        exercise="hml" if campaign_id else "sscc",
         title=spec["title"],
         held_on=spec.get("held_on"),
+        campaign_id=campaign_id,
     )
     tokens = [participants.join(db, workshop.id, name).token for name in people]
     card_ids: dict[str, int] = {}
-    for column, texts in spec["cards"].items():
-        for n, text in enumerate(texts):
-            card = cards.add_card(db, tokens[(n + len(card_ids)) % len(tokens)], column, text)
-            card_ids[text] = card.id
+    for column, entries in spec["cards"].items():
+        for n, entry in enumerate(entries):
+            text, reason = (entry, None) if isinstance(entry, str) else (entry["text"],
+                                                                          entry["reason"])
+            token = tokens[(n + len(card_ids)) % len(tokens)]
+            card_ids[text] = cards.add_card(db, token, column, text, reason).id
     for step in ("reveal", "group"):
         workshops.set_phase(db, workshop.id, secret, step)
     for g in spec.get("groups", []):
@@ -66,6 +83,8 @@ def _load_workshop(db: Database, team_id: int, people: list[str], spec: dict) ->
         )
         if action.get("status", "open") != "open":
             actions.set_status(db, workshop.id, secret, created.id, action["status"])
+    for test in spec.get("tests", []):
+        learning.to_test(db, workshop.id, secret, name=test["name"], card_id=card_ids[test["card"]])
     return workshops.set_phase(db, workshop.id, secret, "closed")
 
 
