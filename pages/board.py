@@ -143,11 +143,14 @@ def live_board() -> None:
     title(current.title, f"{current.team_name} · {current.quarter} · {t(b.exercise.name)}")
     phase_stepper(current)
     st.info(t(phases.BY_KEY[current.phase].hint))
-    if current.campaign_id:
-        kpi_block(campaigns.get_campaign(db, current.campaign_id))
+    campaign = campaigns.get_campaign(db, current.campaign_id) if current.campaign_id else None
+    if campaign and current.phase != "write":
+        kpi_block(campaign)
 
     if current.phase == "write" and secret:
         join_panel(current)
+        if campaign:
+            kpi_block(campaign)
         st.subheader(t("Cards written so far"))
         for column, metric in zip(st.columns(len(b.columns)), b.columns, strict=True):
             column.metric(t(metric.column.title), metric.card_count)
@@ -163,6 +166,8 @@ def live_board() -> None:
         if not b.contributors:
             st.caption(t("Nobody has joined yet. Show the code above."))
     if participant and current.phase == "write":
+        if campaign:
+            kpi_block(campaign, folded=True)  # writing comes first on a phone
         st.caption(t("You are {name}.", name=participant.name))
         view.write_form(b, participant)
         view.own_cards(b, participant)

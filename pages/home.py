@@ -156,6 +156,12 @@ for team in teams.list_teams(db):  # again: the form above may have added one
     if not mine:
         continue
     st.markdown(f"#### {escape(team.name)}")
+    st.page_link(
+        "pages/campaigns.py",
+        label=t("Campaigns and tests"),
+        icon=":material/campaign:",
+        query_params={"team": str(team.id)},
+    )
     for w in mine:
         phase = t(phases.BY_KEY[w.phase].name)
         label = f"{w.quarter} · {escape(w.title)} · {t(exercises.get(w.exercise).name)} · {phase}"

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from workshop import charts, csv_export, phases, summary, workshops
+from workshop import csv_export, phases, summary, workshops
 from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.ui import state
+from workshop.ui.campaign_view import campaign_charts
 from workshop.ui.widgets import page_style, show_error, title
 
 db = state.db()
@@ -54,7 +55,6 @@ right.download_button(
     key="download-csv",
     help=t("One row per card, vote and action; opens in Excel."),
 )
-chart = charts.campaign_chart(campaign) if campaign else None
-if chart is not None:
-    st.altair_chart(chart, width="content")
+if campaign:
+    campaign_charts(campaign)
 st.markdown(markdown)

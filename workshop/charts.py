@@ -18,8 +18,8 @@ COLOURS = {
 }
 
 
-def campaign_chart(campaign: Campaign) -> alt.HConcatChart | None:
-    """Target against actual, and budget planned against spent, side by side."""
+def campaign_charts(campaign: Campaign) -> list[alt.Chart]:
+    """Target against actual, and budget planned against spent: the ones with numbers."""
     verdict = kpi.outcome(campaign).verdict
     metric = campaign.kpi_metric or t("KPI")
     parts = [
@@ -38,8 +38,7 @@ def campaign_chart(campaign: Campaign) -> alt.HConcatChart | None:
             t("Budget"),
         ),
     ]
-    drawn = [p for p in parts if p is not None]
-    return alt.hconcat(*drawn) if drawn else None
+    return [part for part in parts if part is not None]
 
 
 def _bars(values: list[tuple[str, float | None, str]], title: str) -> alt.Chart | None:
@@ -48,7 +47,7 @@ def _bars(values: list[tuple[str, float | None, str]], title: str) -> alt.Chart 
         return None
     frame = pd.DataFrame(present, columns=["label", "value", "tone"])
     return (
-        alt.Chart(frame, title=title, width=220, height=120)
+        alt.Chart(frame, title=title, height=alt.Step(40))  # 40 px a bar
         .mark_bar()
         .encode(
             y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelFontSize=14)),

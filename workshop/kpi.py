@@ -113,7 +113,7 @@ def table_row(campaign: Campaign) -> dict[str, object]:
         t("KPI"): campaign.kpi_metric,
         t("Target"): campaign.kpi_target,
         t("Actual"): campaign.kpi_actual,
-        t("Reached %"): result.reached_pct,
+        t("Reached %"): None if result.reached_pct is None else round(result.reached_pct),
         t("Verdict"): t(VERDICTS[result.verdict]),
         t("Budget planned"): campaign.budget_planned,
         t("Budget spent"): campaign.budget_spent,

@@ -23,42 +23,68 @@ COMMON_CHANNELS = (
 )
 
 
-def kpi_block(campaign: Campaign) -> None:
-    """The number the campaign set out to move, against what it did, and what it cost."""
-    result = kpi.outcome(campaign)
+def kpi_block(campaign: Campaign, *, folded: bool = False) -> None:
+    """The number the campaign set out to move, against what it did, and what it cost.
+
+    ``folded`` puts it in a closed expander, out of the way of writing on a phone.
+    """
+    kind = t(campaigns.KINDS[campaign.kind])
+    heading = f"{kind}: {escape(campaign.name)}"
+    if folded:
+        with st.expander(t("The number: {name}", name=heading)):
+            _kpi_body(campaign)
+        return
     with st.container(border=True, key="kpi"):
-        kind = t(campaigns.KINDS[campaign.kind])
-        st.markdown(f"**{kind}: {escape(campaign.name)}**")
-        facts = [
-            campaign.channels,
-            " – ".join(filter(None, (campaign.starts_on, campaign.ends_on))),
-        ]
-        if any(facts):
-            st.caption(escape(" · ".join(f for f in facts if f)))
-        if campaign.goal:
-            st.markdown(f"{t('**Goal:**')} {escape(campaign.goal)}")
-        if campaign.hypothesis:
-            st.markdown(f"{t('**Hypothesis:**')} {escape(campaign.hypothesis)}")
-        unit = campaign.kpi_unit
-        metric = campaign.kpi_metric or t("KPI")
-        cells = st.columns(4)
-        cells[0].metric(escape(metric) + " · " + t("target"), kpi.number(campaign.kpi_target, unit))
-        cells[1].metric(
-            t("Actual"),
-            kpi.number(campaign.kpi_actual, unit),
-            delta=t(kpi.VERDICTS[result.verdict]) if result.verdict != kpi.UNKNOWN else None,
-            delta_color="normal" if result.verdict == kpi.HIT else "inverse",
+        st.markdown(f"**{heading}**")
+        _kpi_body(campaign)
+
+
+def _kpi_body(campaign: Campaign) -> None:
+    result = kpi.outcome(campaign)
+    facts = [
+        campaign.channels,
+        " – ".join(filter(None, (campaign.starts_on, campaign.ends_on))),
+    ]
+    if any(facts):
+        st.caption(escape(" · ".join(f for f in facts if f)))
+    if campaign.goal:
+        st.markdown(f"{t('**Goal:**')} {escape(campaign.goal)}")
+    if campaign.hypothesis:
+        st.markdown(f"{t('**Hypothesis:**')} {escape(campaign.hypothesis)}")
+    unit = campaign.kpi_unit
+    metric = campaign.kpi_metric or t("KPI")
+    cells = st.columns(4)
+    cells[0].metric(escape(metric) + " · " + t("target"), kpi.number(campaign.kpi_target, unit))
+    cells[1].metric(
+        t("Actual"),
+        kpi.number(campaign.kpi_actual, unit),
+        delta=t(kpi.VERDICTS[result.verdict]) if result.verdict != kpi.UNKNOWN else None,
+        delta_color="green" if result.verdict == kpi.HIT else "red",
+        delta_arrow="up" if result.verdict == kpi.HIT else "down",
+    )
+    cells[2].metric(
+        t("Reached"),
+        "—" if result.reached_pct is None else kpi.percent(result.reached_pct),
+        help=t(
+            "Cannot be computed while the target or the actual is missing, or the target is zero."
         )
-        cells[2].metric(t("Reached"), kpi.percent(result.reached_pct))
-        cells[3].metric(
-            t("Budget spent of planned"),
-            f"{kpi.number(campaign.budget_spent)} / {kpi.number(campaign.budget_planned)}",
-        )
-        if result.cost_per_result is not None:
-            st.caption(t("Cost per result: {value}", value=kpi.number(result.cost_per_result)))
-        chart = charts.campaign_chart(campaign)
-        if chart is not None:
-            st.altair_chart(chart, width="content")
+        if result.reached_pct is None
+        else None,
+    )
+    cells[3].metric(
+        t("Budget spent of planned"),
+        f"{kpi.number(campaign.budget_spent)} / {kpi.number(campaign.budget_planned)}",
+    )
+    if result.cost_per_result is not None:
+        st.caption(t("Cost per result: {value}", value=kpi.number(result.cost_per_result)))
+    campaign_charts(campaign)
+
+
+def campaign_charts(campaign: Campaign) -> None:
+    """The campaign's charts side by side; on a phone they stack."""
+    drawn = charts.campaign_charts(campaign)
+    for cell, chart in zip(st.columns(max(len(drawn), 1)), drawn, strict=False):
+        cell.altair_chart(chart, width="stretch")
 
 
 def _number(
