@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from workshop import (
     actions,
+    campaigns,
     cards,
     check,
     csv_export,
@@ -96,13 +97,15 @@ def test_deleting_a_workshop_needs_its_secret_and_removes_everything(db_path, ro
 
 def test_deleting_a_team_asks_for_its_name(db_path, room):
     cards.add_card(room.db, room.anna.token, "stop", "Team-history-text-42")
+    campaigns.create_campaign(room.db, room.workshop.team_id, {"name": "Campaign-text-43"})
     with pytest.raises(InvalidInput):
         privacy.delete_team(room.db, room.workshop.team_id, "Brand")
     assert len(workshops.list_workshops(room.db)) == 1
     removed = privacy.delete_team(room.db, room.workshop.team_id, " brand & social ")
-    assert removed.workshops == 1 and removed.cards == 1
+    assert (removed.workshops, removed.cards, removed.campaigns) == (1, 1, 1)
     assert teams.list_teams(room.db) == []
     assert b"Team-history-text-42" not in on_disk(db_path)
+    assert b"Campaign-text-43" not in on_disk(db_path)
 
 
 def test_the_command_line_deletes_a_team_after_asking(db_path, room):
@@ -128,6 +131,9 @@ def test_check_passes_on_the_demo_and_names_every_broken_rule(db_path, demo_db):
     raw.execute("INSERT INTO card_groups (workshop_id, column_key, title, created_at) "
                 "VALUES (1, 'stop', 'Nobody here', 'now')")
     raw.execute("UPDATE actions SET card_id = 99999 WHERE id = 1")
+    raw.execute("UPDATE cards SET reason = 'timing' WHERE id = 1")  # a Stop card
+    raw.execute("INSERT INTO teams (name, created_at) VALUES ('Other', 'now')")
+    raw.execute("UPDATE campaigns SET team_id = (SELECT MAX(id) FROM teams)")
     raw.commit()
     raw.close()
 
@@ -136,6 +142,8 @@ def test_check_passes_on_the_demo_and_names_every_broken_rule(db_path, demo_db):
     assert "nobody puts more dots on one card or group than allowed" in found
     assert "no group is empty" in found
     assert "action 1 of workshop 1 points at a card or group that is not there" in found
+    assert "card 1 of workshop 1 has a reason but is no Miss" in found
+    assert "a retrospective looks back on a campaign of its own team" in found
     result = CliRunner().invoke(cli, ["--db", db_path, "check"])
     assert result.exit_code == 1
     assert "problem(s)" in result.output and "no group is empty" in result.output

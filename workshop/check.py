@@ -68,6 +68,18 @@ RULES: list[tuple[str, str, str]] = [
         "SELECT id, workshop_id FROM actions WHERE kind = 'action' AND TRIM(owner) = ''",
         "action {id} of workshop {workshop_id} has no owner",
     ),
+    (
+        "a reason tag sits only on a Miss card of a retrospective",
+        """SELECT c.id, c.workshop_id FROM cards c JOIN workshops w ON w.id = c.workshop_id
+           WHERE c.reason IS NOT NULL AND (w.exercise != 'hml' OR c.column_key != 'misses')""",
+        "card {id} of workshop {workshop_id} has a reason but is no Miss",
+    ),
+    (
+        "a retrospective looks back on a campaign of its own team",
+        """SELECT w.id, w.campaign_id FROM workshops w JOIN campaigns k ON k.id = w.campaign_id
+           WHERE k.team_id != w.team_id""",
+        "workshop {id} looks back on campaign {campaign_id} of another team",
+    ),
 ]
 
 

@@ -7,7 +7,7 @@ is gone from the disk, not only from the app.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from sqlite_utils import Database
 
@@ -24,6 +24,7 @@ _NOUNS = {
     "groups": ("group", "groups"),
     "votes": ("vote", "votes"),
     "actions": ("action or decision", "actions and decisions"),
+    "campaigns": ("campaign or test", "campaigns and tests"),
 }
 # Groups of a workshop whose every card belongs to one participant.
 _EMPTIED = """workshop_id = ? AND id IN (
@@ -39,6 +40,7 @@ class Removed:
     groups: int = 0
     votes: int = 0
     actions: int = 0
+    campaigns: int = 0
 
     def describe(self) -> str:
         parts = [
@@ -87,8 +89,11 @@ def delete_team(db: Database, team_id: int, confirm_name: str) -> Removed:
     if (confirm_name or "").strip().casefold() != team.name.casefold():
         raise InvalidInput("confirm", t("Type the team's name exactly to confirm."))
     with write(db):
-        removed = _in_workshops(db, "team_id = ?", [team_id])
-        db.execute("DELETE FROM teams WHERE id = ?", [team_id])
+        removed = replace(
+            _in_workshops(db, "team_id = ?", [team_id]),
+            campaigns=_count(db, "campaigns", "team_id = ?", [team_id]),
+        )
+        db.execute("DELETE FROM teams WHERE id = ?", [team_id])  # cascades
     _scrub(db)
     return removed
 

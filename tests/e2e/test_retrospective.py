@@ -97,9 +97,12 @@ def test_a_whole_retrospective(browser, server):
         learned_box.get_by_text("Take it forward").click()
     offer.click()
     expect(anna.get_by_text("→ Start card in 2027-Q1", exact=False)).to_be_visible()
+    fac.keyboard.press("Escape")  # close the popover, or the next click only closes it
+    expect(popover).to_be_hidden()
 
     # Close; the summary carries the number, the reason and where the learning went.
     next_phase(fac, "Closed")
+    expect(anna.get_by_text("The workshop is closed. Read the summary.")).to_be_visible()
     fac.get_by_text("Summary and download").click()
     with fac.expect_download() as download:
         fac.get_by_role("button", name="Download Markdown").click()
