@@ -46,7 +46,10 @@ def add_card(page: Page, text: str, column: str = "Stop") -> None:
 
 def next_phase(fac: Page, name: str) -> None:
     fac.get_by_role("button", name=f"Next: {name}").click()
-    expect(fac.get_by_text("Back to ", exact=False)).to_be_visible()
+    # The stepper marks the new phase once the change has run; acting before that races
+    # the rerun, which resets the widgets drawn after it.
+    stepper = fac.get_by_test_id("stMarkdownContainer").locator("strong")
+    expect(stepper.filter(has_text=re.compile(f"^{re.escape(name)}$")).first).to_be_visible()
     wait_idle(fac)
 
 
