@@ -217,6 +217,76 @@ def m002_campaigns(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_channels(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE audit_channels (
+            id INTEGER PRIMARY KEY,
+            team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+            quarter TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            account TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL CHECK (kind IN ('paid', 'earned', 'shared', 'owned')),
+            role TEXT CHECK (role IN ('discoverer', 'goal_scorer', 'both')),
+            owner TEXT NOT NULL DEFAULT '',
+            backup_admin TEXT NOT NULL DEFAULT '',
+            last_post_on TEXT,
+            audience_size INTEGER,
+            budget_share REAL,
+            purpose TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'active'
+                CHECK (status IN ('active', 'duplicate', 'abandoned', 'owner_unknown')),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX audit_team ON audit_channels(team_id, quarter);
+        CREATE TABLE canvas_channels (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            card_id INTEGER REFERENCES cards(id) ON DELETE SET NULL,
+            platform TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('paid', 'earned', 'shared', 'owned')),
+            role TEXT NOT NULL CHECK (role IN ('discoverer', 'goal_scorer', 'both')),
+            stage TEXT NOT NULL CHECK (stage IN ('reach', 'act', 'convert', 'engage')),
+            audience TEXT NOT NULL DEFAULT '',
+            fit_sell TEXT NOT NULL DEFAULT 'unsure',
+            fit_sell_note TEXT NOT NULL DEFAULT '',
+            fit_buy TEXT NOT NULL DEFAULT 'unsure',
+            fit_buy_note TEXT NOT NULL DEFAULT '',
+            fit_ours TEXT NOT NULL DEFAULT 'unsure',
+            fit_ours_note TEXT NOT NULL DEFAULT '',
+            goal TEXT NOT NULL DEFAULT '',
+            kpi_metric TEXT NOT NULL DEFAULT '',
+            kpi_baseline REAL,
+            kpi_target REAL,
+            kpi_due_on TEXT,
+            kpi_level TEXT CHECK (kpi_level IN ('specialist', 'manager', 'executive')),
+            budget_share REAL NOT NULL DEFAULT 0,
+            effort TEXT CHECK (effort IN ('low', 'medium', 'high')),
+            owner TEXT NOT NULL DEFAULT '',
+            hypothesis TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX canvas_workshop ON canvas_channels(workshop_id);
+        CREATE TABLE proposals (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            outcome TEXT NOT NULL CHECK (outcome IN ('stop', 'start', 'continue', 'change')),
+            platform TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'proposed'
+                CHECK (status IN ('proposed', 'accepted', 'rejected')),
+            card_id INTEGER REFERENCES cards(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX proposals_workshop ON proposals(workshop_id);
+        CREATE INDEX proposals_card ON proposals(card_id);
+        """,
+    )
+
+
 def _run_script(db: Database, script: str) -> None:
     # executescript() would commit the surrounding transaction; run statements one by one
     for statement in script.split(";"):

@@ -29,6 +29,7 @@ class Exercise:
     forward_column: str | None = None  # whose items can be taken to later work
     needs_campaign: bool = False
     default_title: str = "Quarterly offsite"
+    plans_channels: bool = False  # its items become channels on a scratch canvas
 
     def tag_label(self, key: str | None) -> str:
         return dict(self.tags).get(key or "", "")
@@ -127,7 +128,48 @@ HML = Exercise(
     default_title="Retrospective",
 )
 
-EXERCISES: dict[str, Exercise] = {exercise.key: exercise for exercise in (SSCC, HML)}
+CANVAS = Exercise(
+    key="canvas",
+    name="Channel canvas: build it from scratch",
+    purpose=(
+        "If we built our social and digital strategy from scratch today, what would it look "
+        "like? Design the channel mix anew, then hold it against the channels we run today."
+    ),
+    columns=(
+        Column(
+            "paid",
+            "Paid",
+            "Which paid channels would we buy, starting from zero?",
+            "Ads, sponsored posts, paid search and shopping.",
+            "#b9770e",
+        ),
+        Column(
+            "earned",
+            "Earned",
+            "Where would others talk about us?",
+            "Press, reviews, creators, word of mouth.",
+            "#7d3c98",
+        ),
+        Column(
+            "shared",
+            "Shared",
+            "Which social platforms would we be on, and why there?",
+            "Say who we reach there and whether they buy through it.",
+            "#1f5fbf",
+        ),
+        Column(
+            "owned",
+            "Owned",
+            "Which channels of our own would we run?",
+            "Website, newsletter, blog, app.",
+            "#1e8449",
+        ),
+    ),
+    plans_channels=True,
+    default_title="Channel canvas",
+)
+
+EXERCISES: dict[str, Exercise] = {exercise.key: exercise for exercise in (SSCC, HML, CANVAS)}
 
 
 def get(key: str) -> Exercise:

@@ -110,3 +110,67 @@ class Campaign(_Row):
     @property
     def channel_list(self) -> list[str]:
         return [c for c in self.channels.split(", ") if c]
+
+
+@dataclass(frozen=True)
+class AuditChannel(_Row):
+    """A channel or account the team runs today, as listed in a quarter's audit."""
+
+    id: int
+    team_id: int
+    quarter: str
+    platform: str
+    account: str
+    kind: str
+    role: str | None
+    owner: str
+    backup_admin: str
+    last_post_on: str | None
+    audience_size: int | None
+    budget_share: float | None
+    purpose: str
+    status: str
+
+
+@dataclass(frozen=True)
+class PlanChannel(_Row):
+    """A channel on the scratch canvas: what the team would run if it started today."""
+
+    id: int
+    workshop_id: int
+    card_id: int | None
+    platform: str
+    kind: str
+    role: str
+    stage: str
+    audience: str
+    fit_sell: str
+    fit_sell_note: str
+    fit_buy: str
+    fit_buy_note: str
+    fit_ours: str
+    fit_ours_note: str
+    goal: str
+    kpi_metric: str
+    kpi_baseline: float | None
+    kpi_target: float | None
+    kpi_due_on: str | None
+    kpi_level: str | None
+    budget_share: float
+    effort: str | None
+    owner: str
+    hypothesis: str
+
+
+@dataclass(frozen=True)
+class Proposal(_Row):
+    """A Stop / Start / Continue / Change item from holding the canvas against today."""
+
+    id: int
+    workshop_id: int
+    outcome: str
+    platform: str
+    reason: str
+    text: str
+    status: str
+    card_id: int | None

@@ -169,6 +169,12 @@ def set_phase(db: Database, workshop_id: int, secret: str | None, phase: str) ->
     workshop = authorise(db, workshop_id, secret)
     if phase not in phases.sequence(workshop.dots):
         raise InvalidInput("phase", t("That phase does not exist in this workshop."))
+    if phase == "closed" and exercises.get(workshop.exercise).plans_channels:
+        from workshop import canvas  # the canvas module builds on this one
+
+        problem = canvas.budget_problem(canvas.list_plan(db, workshop_id))
+        if problem:
+            raise NotAllowed(problem)
     with write(db, workshop_id):
         db.execute(
             "UPDATE workshops SET phase = ?, timer_ends_at = NULL WHERE id = ?",

@@ -1,0 +1,186 @@
+"""The scratch canvas: one record per channel the team would run if it started today.
+
+The facilitator fills them in the Discuss phase of a channel canvas workshop, from
+the proposals the team voted for. The shares of the budget must add up to 100%
+before the canvas closes.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from workshop import channels, phases, validate, workshops
+from workshop.db import one, rows, timestamp, write
+from workshop.errors import NotAllowed, NotFound
+from workshop.i18n import t
+from workshop.models import PlanChannel
+
+EXERCISE = "canvas"
+MAX_EXECUTIVE_KPIS = 3  # more than a board can follow
+FIELDS = (
+    *("platform", "kind", "role", "stage", "audience"),
+    *("fit_sell", "fit_sell_note", "fit_buy", "fit_buy_note", "fit_ours", "fit_ours_note"),
+    *("goal", "kpi_metric", "kpi_baseline", "kpi_target", "kpi_due_on", "kpi_level"),
+    *("budget_share", "effort", "owner", "hypothesis"),
+)
+
+
+def clean(values: dict) -> dict:
+    """A canvas channel as stored, or InvalidInput naming the field."""
+    v = {field: values.get(field) for field in FIELDS}
+    out = {
+        "platform": validate.text(v["platform"], "platform", max_len=60),
+        "kind": channels.choice(v["kind"], channels.KINDS, "type"),
+        "role": channels.choice(v["role"], channels.ROLES, "role"),
+        "stage": channels.choice(v["stage"], channels.STAGES, "journey stage"),
+        "audience": validate.optional_text(v["audience"], "audience", max_len=300),
+        "goal": validate.optional_text(v["goal"], "goal", max_len=300),
+        "kpi_metric": validate.optional_text(v["kpi_metric"], "KPI metric", max_len=80),
+        "kpi_baseline": validate.optional_number(v["kpi_baseline"], "KPI baseline"),
+        "kpi_target": validate.optional_number(v["kpi_target"], "KPI target"),
+        "kpi_due_on": validate.optional_date(v["kpi_due_on"], "KPI date"),
+        "kpi_level": channels.choice(v["kpi_level"], channels.LEVELS, "KPI level", optional=True),
+        "budget_share": validate.optional_number(v["budget_share"], "budget share", low=0, high=100)
+        or 0.0,
+        "effort": channels.choice(v["effort"], channels.EFFORTS, "effort", optional=True),
+        "owner": validate.optional_text(v["owner"], "owner", max_len=validate.NAME_MAX),
+        "hypothesis": validate.optional_text(
+            v["hypothesis"], "hypothesis", max_len=validate.CARD_MAX
+        ),
+    }
+    for question in channels.FIT_QUESTIONS:
+        out[question] = channels.choice(v[question] or "unsure", channels.FIT, "fit")
+        out[f"{question}_note"] = validate.optional_text(
+            v[f"{question}_note"], "evidence", max_len=300
+        )
+    return out
+
+
+def _editable(db: Database, workshop_id: int, secret: str | None) -> None:
+    workshop = workshops.authorise(db, workshop_id, secret)
+    if workshop.exercise != EXERCISE:
+        raise NotAllowed(t("Only a channel canvas holds channels."))
+    if workshop.phase not in phases.DECIDING:
+        raise NotAllowed(t("Channels go on the canvas in the Discuss phase."))
+
+
+def add_channel(
+    db: Database, workshop_id: int, secret: str | None, values: dict, card_id: int | None = None
+) -> PlanChannel:
+    """Put a channel on the canvas, from the card or group (its first card) it came from."""
+    _editable(db, workshop_id, secret)
+    stored = clean(values)
+    with write(db, workshop_id):
+        cursor = db.execute(
+            f"""INSERT INTO canvas_channels (workshop_id, card_id, {", ".join(FIELDS)},
+                    created_at) VALUES (?, ?, {", ".join("?" for _ in FIELDS)}, ?)""",
+            [workshop_id, card_id, *(stored[f] for f in FIELDS), timestamp()],
+        )
+    return get_channel(db, cursor.lastrowid)
+
+
+def update_channel(
+    db: Database, workshop_id: int, secret: str | None, channel_id: int, values: dict
+) -> PlanChannel:
+    _editable(db, workshop_id, secret)
+    current = _own(db, workshop_id, channel_id)
+    stored = clean({f: getattr(current, f) for f in FIELDS} | values)
+    with write(db, workshop_id):
+        db.execute(
+            f"UPDATE canvas_channels SET {', '.join(f'{f} = ?' for f in FIELDS)} WHERE id = ?",
+            [*(stored[f] for f in FIELDS), channel_id],
+        )
+    return get_channel(db, channel_id)
+
+
+def remove_channel(db: Database, workshop_id: int, secret: str | None, channel_id: int) -> None:
+    _editable(db, workshop_id, secret)
+    _own(db, workshop_id, channel_id)
+    with write(db, workshop_id):
+        db.execute("DELETE FROM canvas_channels WHERE id = ?", [channel_id])
+
+
+def _own(db: Database, workshop_id: int, channel_id: int) -> PlanChannel:
+    channel = get_channel(db, channel_id)
+    if channel.workshop_id != workshop_id:
+        raise NotFound(t("That channel is not on this canvas."))
+    return channel
+
+
+def get_channel(db: Database, channel_id: int) -> PlanChannel:
+    row = one(db, "SELECT * FROM canvas_channels WHERE id = ?", [channel_id])
+    if row is None:
+        raise NotFound(t("That channel is not on this canvas."))
+    return PlanChannel.from_row(row)
+
+
+def list_plan(db: Database, workshop_id: int) -> list[PlanChannel]:
+    return [
+        PlanChannel.from_row(r)
+        for r in rows(
+            db,
+            "SELECT * FROM canvas_channels WHERE workshop_id = ? ORDER BY budget_share DESC, id",
+            [workshop_id],
+        )
+    ]
+
+
+def budget_problem(plan: list[PlanChannel]) -> str | None:
+    """Why the canvas cannot close yet, or None when the shares add up to 100%."""
+    if not plan:
+        return t("Put at least one channel on the canvas before closing it.")
+    total = sum(c.budget_share for c in plan)
+    if abs(total - 100) > 0.01:
+        return t(
+            "The budget shares add up to {total}%, not 100%. Change them before closing.",
+            total=f"{total:g}",
+        )
+    return None
+
+
+def warnings(plan: list[PlanChannel]) -> list[str]:
+    """What the domain warns about: poor fit, no goal or KPI, KPI overload, silos."""
+    found = []
+    for c in plan:
+        noes = [q for q in channels.FIT_QUESTIONS if getattr(c, q) == "no"]
+        for question in noes:
+            found.append(
+                t(
+                    "{platform}: “no” to “{question}”",
+                    platform=c.platform,
+                    question=t(channels.FIT_QUESTIONS[question]),
+                )
+            )
+        if not c.goal:
+            found.append(t("{platform}: no goal", platform=c.platform))
+        if not c.kpi_metric or c.kpi_target is None:
+            found.append(
+                t("{platform}: no measurable KPI (metric and target)", platform=c.platform)
+            )
+    executive = [c for c in plan if c.kpi_level == "executive"]
+    if len(executive) > MAX_EXECUTIVE_KPIS:
+        found.append(
+            t(
+                "KPI overload: {n} executive KPIs; a board can follow {most}.",
+                n=len(executive),
+                most=MAX_EXECUTIVE_KPIS,
+            )
+        )
+    if _silos(plan):
+        found.append(
+            t(
+                "Paid and earned channels share no goal: they serve one customer "
+                "journey, not two silos."
+            )
+        )
+    return found
+
+
+def _silos(plan: list[PlanChannel]) -> bool:
+    goals = {
+        kind: {c.goal.casefold().strip() for c in plan if c.kind == kind and c.goal}
+        for kind in ("paid", "earned")
+    }
+    paid = [c for c in plan if c.kind == "paid"]
+    earned = [c for c in plan if c.kind == "earned"]
+    return bool(paid and earned and not goals["paid"] & goals["earned"])

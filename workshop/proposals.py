@@ -1,0 +1,124 @@
+"""The canvas's proposals, decided by the facilitator, become cards on the team's board.
+
+An accepted proposal becomes a card in the team's Stop / Start / Continue / Change
+workshop for the canvas's quarter (opened with the same facilitator key if there is
+none taking cards); the proposal keeps the card, so each side shows the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlite_utils import Database
+
+from workshop import audit, canvas, comparison, phases, validate, workshops
+from workshop.db import one, rows, timestamp, write
+from workshop.errors import NotAllowed, NotFound
+from workshop.i18n import t
+from workshop.models import Card, Proposal, Workshop
+
+BOARD = "sscc"
+
+
+def today_list(db: Database, workshop: Workshop) -> tuple[str | None, list]:
+    """The audit the canvas is held against: its quarter's, or the newest before it."""
+    quarter = audit.latest_quarter(db, workshop.team_id, workshop.quarter)
+    return quarter, audit.list_audit(db, workshop.team_id, quarter) if quarter else []
+
+
+def propose(
+    db: Database, workshop_id: int, secret: str | None, on: dt.date | None = None
+) -> list[Proposal]:
+    """(Re)compute the open proposals; decided ones stay as they were decided."""
+    workshop = workshops.authorise(db, workshop_id, secret)
+    if workshop.phase not in phases.DECIDING:
+        raise NotAllowed(t("Channels are compared in the Discuss phase."))
+    _, today = today_list(db, workshop)
+    found = comparison.compare(canvas.list_plan(db, workshop_id), today, on)
+    decided = {
+        (p.outcome, p.platform) for p in list_proposals(db, workshop_id) if p.status != "proposed"
+    }
+    with write(db, workshop_id):
+        db.execute(
+            "DELETE FROM proposals WHERE workshop_id = ? AND status = 'proposed'", [workshop_id]
+        )
+        for s in found:
+            if (s.outcome, s.platform) not in decided:
+                db.execute(
+                    """INSERT INTO proposals (workshop_id, outcome, platform, reason, text,
+                           created_at) VALUES (?, ?, ?, ?, ?, ?)""",
+                    [workshop_id, s.outcome, s.platform, s.reason, s.text, timestamp()],
+                )
+    return list_proposals(db, workshop_id)
+
+
+def list_proposals(db: Database, workshop_id: int) -> list[Proposal]:
+    order = "CASE outcome WHEN 'stop' THEN 0 WHEN 'start' THEN 1 WHEN 'continue' THEN 2 ELSE 3 END"
+    return [
+        Proposal.from_row(r)
+        for r in rows(
+            db, f"SELECT * FROM proposals WHERE workshop_id = ? ORDER BY {order}, id", [workshop_id]
+        )
+    ]
+
+
+def _open(db: Database, workshop_id: int, secret: str | None, proposal_id: int) -> Proposal:
+    workshop = workshops.authorise(db, workshop_id, secret)
+    if workshop.phase == "closed":
+        raise NotAllowed(t("The workshop is closed; it can only be read."))
+    row = one(
+        db, "SELECT * FROM proposals WHERE id = ? AND workshop_id = ?", [proposal_id, workshop_id]
+    )
+    if row is None:
+        raise NotFound(t("That proposal no longer exists; compare again."))
+    proposal = Proposal.from_row(row)
+    if proposal.status != "proposed":
+        raise NotAllowed(t("That proposal is decided already."))
+    return proposal
+
+
+def reject(db: Database, workshop_id: int, secret: str | None, proposal_id: int) -> None:
+    _open(db, workshop_id, secret, proposal_id)
+    with write(db, workshop_id):
+        db.execute("UPDATE proposals SET status = 'rejected' WHERE id = ?", [proposal_id])
+
+
+def accept(
+    db: Database, workshop_id: int, secret: str | None, proposal_id: int, text: str | None = None
+) -> tuple[Card, Workshop]:
+    """The proposal (its text edited or not) as a card on the team's board for the quarter."""
+    proposal = _open(db, workshop_id, secret, proposal_id)
+    clean = validate.card_text(proposal.text if text is None else text)
+    target = board_for(db, workshops.get_workshop(db, workshop_id), secret)
+    now = timestamp()
+    with write(db, workshop_id, target.id):
+        cursor = db.execute(
+            """INSERT INTO cards (workshop_id, participant_id, column_key, text, created_at,
+                   updated_at) VALUES (?, NULL, ?, ?, ?, ?)""",
+            [target.id, proposal.outcome, clean, now, now],
+        )
+        db.execute(
+            "UPDATE proposals SET status = 'accepted', text = ?, card_id = ? WHERE id = ?",
+            [clean, cursor.lastrowid, proposal_id],
+        )
+    return Card.from_row(one(db, "SELECT * FROM cards WHERE id = ?", [cursor.lastrowid])), target
+
+
+def board_for(db: Database, workshop: Workshop, secret: str | None) -> Workshop:
+    """The team's board taking cards in the canvas's quarter, opened if there is none."""
+    for candidate in workshops.list_workshops(db, workshop.team_id):
+        if (
+            candidate.exercise == BOARD
+            and candidate.quarter == workshop.quarter
+            and candidate.phase in phases.WRITING
+        ):
+            return candidate
+    created, _ = workshops.create_workshop(
+        db,
+        team_id=workshop.team_id,
+        quarter=workshop.quarter,
+        exercise=BOARD,
+        title=t("Quarterly offsite"),
+        secret=secret,
+    )
+    return created
