@@ -24,6 +24,12 @@ if __name__ == "__main__":
             icon=":material/campaign:",
             url_path="campaigns",
         ),
+        st.Page(
+            "pages/channels.py",
+            title=t("Today's channels"),
+            icon=":material/hub:",
+            url_path="channels",
+        ),
     ]
     page = st.navigation(pages, position="hidden")
     page.run()

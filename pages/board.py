@@ -8,6 +8,7 @@ from workshop.i18n import t
 from workshop.ui import board_view as view
 from workshop.ui import state
 from workshop.ui.campaign_view import kpi_block
+from workshop.ui.canvas_view import canvas_section
 from workshop.ui.delete_view import delete_controls
 from workshop.ui.learning_view import taken_forward
 from workshop.ui.live import live_bar
@@ -192,6 +193,8 @@ def live_board() -> None:
             st.subheader(t("Decisions and actions"))
             view.actions_table(b, secret)
             taken_forward(b, secret)
+            if b.exercise.plans_channels:
+                canvas_section(b, secret)
         if current.phase in ("discuss", "closed"):
             st.page_link(
                 "pages/summary.py",

@@ -18,9 +18,10 @@ page_style()
 st.title(t("Quarterly strategy workshop"))
 st.caption(
     t(
-        "Your marketing team's quarterly offsite: Stop / Start / Continue / Change, and "
-        "Hits / Misses / What we learned for each campaign or test. Write privately, "
-        "reveal, group, vote, and leave with actions that have owners."
+        "Your marketing team's quarterly offsite: Stop / Start / Continue / Change, "
+        "Hits / Misses / What we learned for each campaign or test, and the channel canvas "
+        "that rebuilds the channel mix from scratch. Write privately, reveal, group, vote, "
+        "and leave with actions that have owners."
     )
 )
 
@@ -156,10 +157,17 @@ for team in teams.list_teams(db):  # again: the form above may have added one
     if not mine:
         continue
     st.markdown(f"#### {escape(team.name)}")
-    st.page_link(
+    left, right, _ = st.columns([1, 1, 2])
+    left.page_link(
         "pages/campaigns.py",
         label=t("Campaigns and tests"),
         icon=":material/campaign:",
+        query_params={"team": str(team.id)},
+    )
+    right.page_link(
+        "pages/channels.py",
+        label=t("Today's channels"),
+        icon=":material/hub:",
         query_params={"team": str(team.id)},
     )
     for w in mine:

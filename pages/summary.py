@@ -7,6 +7,7 @@ from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_charts
+from workshop.ui.canvas_view import mix_charts
 from workshop.ui.widgets import page_style, show_error, title
 
 db = state.db()
@@ -23,8 +24,8 @@ if not phases.cards_public(workshop.phase):
     st.stop()
 
 full = summary.load(db, workshop.id)
-campaign = summary.campaign_of(db, full)
-markdown = summary.to_markdown(full, campaign)
+extra = summary.extras(db, full)
+markdown = summary.to_markdown(full, extra)
 title(
     t("Summary: {title}", title=workshop.title),
     f"{workshop.team_name} · {workshop.quarter} · {t(full.exercise.name)} · "
@@ -55,6 +56,8 @@ right.download_button(
     key="download-csv",
     help=t("One row per card, vote and action; opens in Excel."),
 )
-if campaign:
-    campaign_charts(campaign)
+if extra.campaign:
+    campaign_charts(extra.campaign)
+if extra.has_canvas:
+    mix_charts(full.workshop, list(extra.plan))
 st.markdown(markdown)

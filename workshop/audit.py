@@ -84,7 +84,8 @@ def list_audit(db: Database, team_id: int, quarter: str) -> list[AuditChannel]:
         AuditChannel.from_row(r)
         for r in rows(
             db,
-            "SELECT * FROM audit_channels WHERE team_id = ? AND quarter = ? ORDER BY platform, id",
+            """SELECT * FROM audit_channels WHERE team_id = ? AND quarter = ?
+               ORDER BY platform COLLATE NOCASE, id""",
             [team_id, quarter],
         )
     ]

@@ -1,13 +1,14 @@
-"""Altair charts of a campaign's numbers; missing numbers are left out, not drawn as zero."""
+"""Altair charts: a campaign's numbers (missing ones left out, not drawn as zero) and the
+channel mix of a canvas against today."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from workshop import kpi
+from workshop import channels, kpi
 from workshop.i18n import t
-from workshop.models import Campaign
+from workshop.models import AuditChannel, Campaign, PlanChannel
 
 COLOURS = {
     kpi.HIT: "#1e8449",
@@ -58,5 +59,40 @@ def _bars(values: list[tuple[str, float | None, str]], title: str) -> alt.Chart 
                 legend=None,
             ),
             tooltip=["label", "value"],
+        )
+    )
+
+
+MIX_BY = {"channel": "Channel", "type": "Type", "role": "Role"}
+
+
+def mix_frame(plan: list[PlanChannel], today: list[AuditChannel]) -> pd.DataFrame:
+    """Budget shares of the scratch canvas and of today's channels, one row a channel."""
+    scratch = [(t("Scratch"), c.platform, channels.platform_key(c.platform), c.kind, c.role,
+                c.budget_share) for c in plan]  # fmt: skip
+    now = [(t("Today"), c.platform, channels.platform_key(c.platform), c.kind, c.role or "",
+            c.budget_share or 0.0) for c in today]  # fmt: skip
+    frame = pd.DataFrame(scratch + now, columns=["source", "channel", "key", "type", "role",
+                                                 "share"])  # fmt: skip
+    frame["type"] = frame["type"].map(lambda k: t(channels.KINDS[k]))
+    frame["role"] = frame["role"].map(lambda k: t(channels.ROLES[k]) if k else t("unknown"))
+    # One name per platform, so "Twitter" today and "X" on the canvas share a bar.
+    names = frame.drop_duplicates("key").set_index("key")["channel"]
+    frame["channel"] = frame["key"].map(names)
+    return frame
+
+
+def mix_chart(frame: pd.DataFrame, by: str) -> alt.Chart:
+    """Scratch against today, share of budget per channel, type or role."""
+    summed = frame.groupby([by, "source"], as_index=False)["share"].sum()
+    return (
+        alt.Chart(summed, title=t("Budget share by {what}", what=t(MIX_BY[by]).lower()))
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{by}:N", title=None, axis=alt.Axis(labelFontSize=13)),
+            yOffset="source:N",
+            x=alt.X("share:Q", title="%"),
+            color=alt.Color("source:N", title=None, legend=alt.Legend(orient="bottom")),
+            tooltip=[by, "source", alt.Tooltip("share:Q", format=".0f")],
         )
     )

@@ -122,3 +122,14 @@ def board_for(db: Database, workshop: Workshop, secret: str | None) -> Workshop:
         secret=secret,
     )
     return created
+
+
+def boards_fed(db: Database, workshop_id: int) -> list[Workshop]:
+    """The boards that received this canvas's accepted proposals."""
+    found = rows(
+        db,
+        """SELECT DISTINCT c.workshop_id AS id FROM proposals p JOIN cards c ON c.id = p.card_id
+           WHERE p.workshop_id = ?""",
+        [workshop_id],
+    )
+    return [workshops.get_workshop(db, r["id"]) for r in found]

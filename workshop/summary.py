@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from workshop import board as board_module
-from workshop import campaigns, kpi, phases
+from workshop import campaigns, canvas, canvas_summary, kpi, phases, proposals
 from workshop.board import Board, Item
 from workshop.exercises import EXERCISES
 from workshop.i18n import t
 from workshop.markdown import escape as md_escape
-from workshop.models import Action, Campaign
+from workshop.models import Action, Campaign, PlanChannel, Proposal
 from workshop.workshops import get_workshop
 
 
@@ -21,16 +22,33 @@ def load(db: Database, workshop_id: int) -> Board:
     return board_module.load(db, get_workshop(db, workshop_id), reveal_all=True)
 
 
-def markdown(db: Database, workshop_id: int) -> str:
-    """A workshop's summary in Markdown, with its campaign's numbers when it has one."""
-    board = load(db, workshop_id)
-    return to_markdown(board, campaign_of(db, board))
+@dataclass(frozen=True)
+class Extras:
+    """What an exercise adds to its board: a campaign's numbers, a canvas and its proposals."""
+
+    campaign: Campaign | None = None
+    plan: tuple[PlanChannel, ...] = ()
+    proposals: tuple[Proposal, ...] = ()
+    warnings: tuple[str, ...] = ()
+    has_canvas: bool = False
 
 
-def campaign_of(db: Database, board: Board) -> Campaign | None:
-    """The campaign or test a retrospective looks back on."""
+def extras(db: Database, board: Board) -> Extras:
     campaign_id = board.workshop.campaign_id
-    return campaigns.get_campaign(db, campaign_id) if campaign_id else None
+    plan = canvas.list_plan(db, board.workshop.id) if board.exercise.plans_channels else []
+    return Extras(
+        campaign=campaigns.get_campaign(db, campaign_id) if campaign_id else None,
+        plan=tuple(plan),
+        proposals=tuple(proposals.list_proposals(db, board.workshop.id)),
+        warnings=tuple(canvas.warnings(plan)),
+        has_canvas=board.exercise.plans_channels,
+    )
+
+
+def markdown(db: Database, workshop_id: int) -> str:
+    """A workshop's summary in Markdown, with what its exercise adds."""
+    board = load(db, workshop_id)
+    return to_markdown(board, extras(db, board))
 
 
 def reason_counts(board: Board) -> list[tuple[str, int]]:
@@ -85,7 +103,7 @@ def _reason_lines(board: Board) -> list[str]:
     return [*out, ""]
 
 
-def to_markdown(board: Board, campaign: Campaign | None = None) -> str:
+def to_markdown(board: Board, extra: Extras = Extras()) -> str:
     w = board.workshop
     exercise = EXERCISES[w.exercise]
     out = [
@@ -98,13 +116,15 @@ def to_markdown(board: Board, campaign: Campaign | None = None) -> str:
         f"**{t('Phase')}:** {t(phases.BY_KEY[w.phase].name)}  ",
         f"**{t('Participants')}:** {board.participant_count}",
         "",
-        *(_campaign_lines(campaign) if campaign else []),
+        *(_campaign_lines(extra.campaign) if extra.campaign else []),
     ]
     for column_view in board.columns:
         out += [f"## {t(column_view.column.title)}", "", f"*{t(column_view.column.question)}*", ""]
         items = [line for item in column_view.items for line in _item_lines(board, item)]
         out += (items or [f"- {t('(no cards)')}"]) + [""]
     out += _reason_lines(board)
+    if extra.has_canvas:
+        out += canvas_summary.lines(list(extra.plan), list(extra.proposals), list(extra.warnings))
     decisions = [a for a in board.actions if a.kind == "decision"]
     actions = [a for a in board.actions if a.kind == "action"]
     if decisions:

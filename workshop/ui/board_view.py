@@ -12,6 +12,7 @@ from workshop.board import Board, Item
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.models import Participant
+from workshop.ui.canvas_view import to_canvas
 from workshop.ui.learning_view import forward_form
 from workshop.ui.state import db
 from workshop.ui.widgets import attempt, column_header, dots, refresh, user_text
@@ -126,6 +127,8 @@ def item_box(b: Board, item: Item, *, participant: Participant | None, secret: s
             _action_form(b, item, secret)
             if item.column_key == b.exercise.forward_column:
                 forward_form(b, item, secret)
+            if b.exercise.plans_channels:
+                to_canvas(b, item, secret)
 
 
 def _reason_picker(b: Board, item: Item, secret: str) -> None:

@@ -1,0 +1,100 @@
+"""Today's channels: the account audit a team keeps each quarter."""
+
+import pandas as pd
+import streamlit as st
+
+from workshop import audit, channels, teams, validate
+from workshop.errors import WorkshopError
+from workshop.i18n import t
+from workshop.markdown import escape
+from workshop.ui import state
+from workshop.ui.widgets import page_style, show_error
+
+db = state.db()
+page_style()
+st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
+st.title(t("Today's channels"))
+st.caption(
+    t(
+        "Every channel and account the team runs now: who owns it, why we have it, when it "
+        "last posted. A channel canvas is held against this list."
+    )
+)
+
+team_list = teams.list_teams(db)
+if not team_list:
+    st.info(t("No teams yet. Set up a workshop on the start page first, or load the demo team."))
+    st.stop()
+ids = [team.id for team in team_list]
+wanted = st.query_params.get("team", "")
+left, right = st.columns([3, 1])
+team = left.selectbox(
+    t("Team"),
+    team_list,
+    index=ids.index(int(wanted)) if wanted.isdigit() and int(wanted) in ids else 0,
+    format_func=lambda x: x.name,
+    key="channels-team",
+)
+typed = right.text_input(t("Quarter"), validate.current_quarter(), key="channels-quarter")
+try:
+    quarter = validate.quarter(typed)
+except WorkshopError as error:
+    show_error(error)
+    st.stop()
+
+lines = audit.list_audit(db, team.id, quarter)
+earlier = audit.latest_quarter(db, team.id, validate.quarter_before(quarter))
+if not lines and earlier:
+    st.info(t("No list for {quarter} yet.", quarter=quarter))
+    if st.button(t("Start from the list of {q}", q=earlier), key="channels-copy"):
+        audit.copy_quarter(db, team.id, earlier, quarter)
+        st.rerun()
+
+frame = pd.DataFrame(
+    [{f: getattr(line, f) for f in audit.FIELDS} for line in lines], columns=list(audit.FIELDS)
+)
+frame["last_post_on"] = pd.to_datetime(frame["last_post_on"]).dt.date
+edited = st.data_editor(
+    frame,
+    num_rows="dynamic",
+    hide_index=True,
+    width="stretch",
+    key=f"audit-{team.id}-{quarter}",
+    column_config={
+        "platform": st.column_config.TextColumn(
+            t("Platform"), required=True, help=", ".join(channels.PLATFORMS)
+        ),
+        "account": st.column_config.TextColumn(t("Account or URL")),
+        "kind": st.column_config.SelectboxColumn(
+            t("Type"), options=list(channels.KINDS), required=True
+        ),
+        "role": st.column_config.SelectboxColumn(t("Role"), options=list(channels.ROLES)),
+        "owner": st.column_config.TextColumn(t("Owner")),
+        "backup_admin": st.column_config.TextColumn(t("Backup admin")),
+        "last_post_on": st.column_config.DateColumn(t("Last post")),
+        "audience_size": st.column_config.NumberColumn(t("Audience"), min_value=0, step=1),
+        "budget_share": st.column_config.NumberColumn(t("Budget %"), min_value=0, max_value=100),
+        "purpose": st.column_config.TextColumn(t("Why we have it")),
+        "status": st.column_config.SelectboxColumn(
+            t("Status"), options=list(channels.STATUSES), default="active"
+        ),
+    },
+)
+if st.button(t("Save the list"), type="primary", key="channels-save"):
+    records = edited.astype(object).where(edited.notna(), None).to_dict("records")
+    try:
+        lines = audit.save_audit(db, team.id, quarter, records)
+    except WorkshopError as error:
+        show_error(error)
+    else:
+        st.success(t("Saved {n} channels for {quarter}.", n=len(lines), quarter=quarter))
+
+flagged = audit.flags(lines)
+if flagged:
+    st.subheader(t("Needs attention"))
+    for line in lines:
+        if line.id in flagged:
+            name = f"{line.platform} ({line.account})" if line.account else line.platform
+            st.markdown(f"⚠️ **{escape(name)}**: {escape(', '.join(flagged[line.id]))}")
+elif lines:
+    st.success(t("Every channel has an owner, a single account and a recent post."))

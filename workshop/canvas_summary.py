@@ -1,0 +1,57 @@
+"""The channel canvas in a summary: the plan, what it proposes against today, warnings."""
+
+from __future__ import annotations
+
+from workshop import channels, kpi
+from workshop.i18n import t
+from workshop.markdown import escape
+from workshop.models import PlanChannel, Proposal
+
+STATUS = {"proposed": "proposed", "accepted": "accepted", "rejected": "rejected"}
+
+
+def _cell(text: str) -> str:
+    return escape(" ".join(text.split()))
+
+
+def _fit(c: PlanChannel) -> str:
+    return " / ".join(t(channels.FIT[getattr(c, q)]) for q in channels.FIT_QUESTIONS)
+
+
+def _kpi(c: PlanChannel) -> str:
+    if not c.kpi_metric:
+        return "—"
+    level = f" ({t(channels.LEVELS[c.kpi_level]).lower()})" if c.kpi_level else ""
+    target = f" {kpi.number(c.kpi_baseline)} → {kpi.number(c.kpi_target)}"
+    due = f" {t('by')} {c.kpi_due_on}" if c.kpi_due_on else ""
+    return _cell(c.kpi_metric) + target + due + level
+
+
+def lines(plan: list[PlanChannel], found: list[Proposal], warnings: list[str]) -> list[str]:
+    out = [f"## {t('The canvas')}", ""]
+    if plan:
+        out += [
+            f"| {t('Channel')} | {t('Type')} | {t('Role')} | {t('Stage')} | {t('Budget')} "
+            f"| {t('Goal')} | {t('KPI')} | {t('Fit')} | {t('Owner')} |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        out += [
+            f"| {_cell(c.platform)} | {t(channels.KINDS[c.kind])} | {t(channels.ROLES[c.role])} "
+            f"| {t(channels.STAGES[c.stage])} | {c.budget_share:g}% | {_cell(c.goal) or '—'} "
+            f"| {_kpi(c)} | {_fit(c)} | {_cell(c.owner) or '—'} |"
+            for c in plan
+        ]
+    else:
+        out.append(f"- {t('(no channels on the canvas)')}")
+    out += [""]
+    if warnings:
+        out += [f"## {t('Warnings')}", ""] + [f"- {escape(w)}" for w in warnings] + [""]
+    if found:
+        out += [f"## {t('Against today')}", "", f"| {t('Proposal')} | {t('Item')} | "
+                f"{t('Decision')} |", "|---|---|---|"]
+        out += [
+            f"| {t(p.outcome.capitalize())} | {_cell(p.text)} | {t(STATUS[p.status])} |"
+            for p in found
+        ]
+        out += [""]
+    return out
