@@ -75,15 +75,15 @@ if secret:
             key="next-phase",
             use_container_width=True,
         ):
-            attempt(lambda: workshops.advance(db, workshop.id, secret))
-            st.rerun()
+            if attempt(lambda: workshops.advance(db, workshop.id, secret)):
+                st.rerun()  # on failure the message stays in place
         if previous and right.button(
             t("Back to {phase}", phase=t(phases.BY_KEY[previous].name)),
             key="previous-phase",
             use_container_width=True,
         ):
-            attempt(lambda: workshops.step_back(db, workshop.id, secret))
-            st.rerun()
+            if attempt(lambda: workshops.step_back(db, workshop.id, secret)):
+                st.rerun()  # on failure the message stays in place
         st.divider()
         minutes = st.number_input(
             t("Timer (minutes)"), 1, workshops.MAX_TIMER_MINUTES, 5, key="timer-minutes"

@@ -284,3 +284,20 @@ def test_accepted_proposals_become_linked_cards_on_the_teams_board(canvas_room):
     text = summary.markdown(db, workshop.id)
     assert "## The canvas" in text and "## Against today" in text
     assert "| Stop | Pinterest: archive the account by December | accepted |" in text
+
+
+def test_the_demo_team_has_an_audit_and_two_canvases(demo_db):
+    (team,) = teams.list_teams(demo_db)
+    lines = audit.list_audit(demo_db, team.id, "2026-Q3")
+    statuses = {line.status for line in lines}
+    assert {"duplicate", "abandoned"} <= statuses
+    found = [note for notes in audit.flags(lines, ON).values() for note in notes]
+    assert any(n.startswith("duplicate on") for n in found) and "no owner" in found
+    canvases = [w for w in workshops.list_workshops(demo_db) if w.exercise == "canvas"]
+    assert len({w.quarter for w in canvases}) >= 2
+    for w in canvases:
+        plan = canvas.list_plan(demo_db, w.id)
+        assert w.phase == "closed" and canvas.budget_problem(plan) is None
+        assert {p.outcome for p in proposals.list_proposals(demo_db, w.id)} == {
+            "stop", "start", "continue", "change"
+        }

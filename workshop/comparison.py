@@ -114,7 +114,7 @@ def _facts(account: AuditChannel, on: dt.date) -> list[str]:
     if account.status == "abandoned":
         facts.append(t("abandoned"))
     quiet = quiet_days(account, on)
-    if quiet is not None:
+    if quiet is not None and quiet >= 0:  # a list filled in later may know later posts
         facts.append(t("last post {n} days ago", n=quiet))
     return facts
 

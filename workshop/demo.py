@@ -7,12 +7,25 @@ construction; shared by the home page's button, ``workshop demo``, tests and ben
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from workshop import actions, campaigns, cards, groups, learning, participants, votes, workshops
+from workshop import (
+    actions,
+    audit,
+    campaigns,
+    canvas,
+    cards,
+    groups,
+    learning,
+    participants,
+    proposals,
+    votes,
+    workshops,
+)
 from workshop.db import one, write
 from workshop.errors import InvalidInput
 from workshop.i18n import t
@@ -40,17 +53,28 @@ def load_demo(db: Database, path: Path = SAMPLE) -> list[Workshop]:
             _load_workshop(db, team.id, data["people"], spec, by_name[spec["campaign"]])
             for spec in data.get("retrospectives", [])
         ]
-        return boards + retros
+        for quarter, lines in data.get("audits", {}).items():
+            audit.save_audit(db, team.id, quarter, lines)
+        canvases = [
+            _load_workshop(db, team.id, data["people"], spec, exercise="canvas")
+            for spec in data.get("canvases", [])
+        ]
+        return boards + retros + canvases
 
 
 def _load_workshop(
-    db: Database, team_id: int, people: list[str], spec: dict, campaign_id: int | None = None
+    db: Database,
+    team_id: int,
+    people: list[str],
+    spec: dict,
+    campaign_id: int | None = None,
+    exercise: str = "sscc",
 ) -> Workshop:
     workshop, secret = workshops.create_workshop(
         db,
         team_id=team_id,
         quarter=spec["quarter"],
-        exercise="hml" if campaign_id else "sscc",
+        exercise="hml" if campaign_id else exercise,
         title=spec["title"],
         held_on=spec.get("held_on"),
         campaign_id=campaign_id,
@@ -70,7 +94,7 @@ def _load_workshop(
     workshops.set_phase(db, workshop.id, secret, "vote")
     _spread_votes(db, workshop, tokens, {card_ids[text]: n for text, n in spec["votes"].items()})
     workshops.set_phase(db, workshop.id, secret, "discuss")
-    for action in spec["actions"]:
+    for action in spec.get("actions", []):
         created = actions.add_action(
             db,
             workshop.id,
@@ -85,7 +109,19 @@ def _load_workshop(
             actions.set_status(db, workshop.id, secret, created.id, action["status"])
     for test in spec.get("tests", []):
         learning.to_test(db, workshop.id, secret, name=test["name"], card_id=card_ids[test["card"]])
+    if "channels" in spec:
+        _fill_canvas(db, workshop, secret, spec)
     return workshops.set_phase(db, workshop.id, secret, "closed")
+
+
+def _fill_canvas(db: Database, workshop: Workshop, secret: str, spec: dict) -> None:
+    """The chosen channels, held against the audit on the day of the workshop."""
+    for channel in spec["channels"]:
+        canvas.add_channel(db, workshop.id, secret, channel)
+    found = proposals.propose(db, workshop.id, secret, dt.date.fromisoformat(spec["held_on"]))
+    for proposal in found:
+        if proposal.platform in spec["reject"]:
+            proposals.reject(db, workshop.id, secret, proposal.id)
 
 
 def _spread_votes(

@@ -1,0 +1,105 @@
+"""The channel canvas's screens through AppTest: the audit, the canvas, the proposals."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_canvas import channel
+from tests.test_pages import app, shown
+from workshop import audit, canvas, cards, participants, proposals, teams, workshops
+
+
+@pytest.fixture
+def team(db):
+    return teams.create_team(db, "Brand & Social")
+
+
+@pytest.fixture
+def discussing(db, team):
+    """A canvas in Discuss with one voted proposal, and an audit of the quarter before."""
+    audit.save_audit(db, team.id, "2026-Q3", [
+        {"platform": "Pinterest", "kind": "shared", "last_post_on": "2026-04-28"},
+        {"platform": "Instagram", "kind": "shared", "owner": "Aisha", "budget_share": 100,
+         "role": "discoverer"},
+    ])  # fmt: skip
+    workshop, secret = workshops.create_workshop(
+        db, team_id=team.id, quarter="2026-Q4", exercise="canvas", title="Channel canvas"
+    )
+    anna = participants.join(db, workshop.id, "Anna")
+    card = cards.add_card(db, anna.token, "shared", "TikTok")
+    for phase in ("reveal", "group", "vote", "discuss"):
+        workshops.set_phase(db, workshop.id, secret, phase)
+    return db, workshop, secret, card
+
+
+def test_the_audit_page_saves_the_list_and_flags_it(db, team):
+    audit.save_audit(db, team.id, "2026-Q3", [{"platform": "Instagram", "kind": "shared"}])
+    at = app("pages/channels.py", team=str(team.id))
+    at.text_input(key="channels-quarter").input("2026-Q4").run()
+    assert "No list for 2026-Q4 yet." in shown(at)
+    at.button(key="channels-copy").click().run()
+    assert not at.exception
+    assert [c.platform for c in audit.list_audit(db, team.id, "2026-Q4")] == ["Instagram"]
+    assert "Instagram" in shown(at) and "no owner" in shown(at)
+
+
+def test_a_wrong_quarter_on_the_audit_page_says_so(db, team):
+    at = app("pages/channels.py", team=str(team.id))
+    at.text_input(key="channels-quarter").input("soon").run()
+    assert "Write the quarter like 2026-Q4." in shown(at)
+
+
+def test_the_facilitator_puts_a_channel_on_the_canvas_and_compares(discussing):
+    db, workshop, secret, card = discussing
+    at = app("pages/board.py", code=workshop.code, key=secret)
+    key = f"plan-card-{card.id}"
+    assert at.text_input(key=f"{key}-platform").value == "TikTok"
+    at.selectbox(key=f"{key}-role").select("discoverer")
+    at.radio(key=f"{key}-fit_sell").set_value("no")
+    at.text_input(key=f"{key}-goal").input("First-time buyers")
+    at.number_input(key=f"{key}-share").set_value(60.0)
+    at.text_area(key=f"{key}-hypothesis").input("If staff post tips, followers reach 5,000")
+    at.button(key=f"{key}-submit").click().run()
+    assert not at.exception
+    (tiktok,) = canvas.list_plan(db, workshop.id)
+    assert (tiktok.platform, tiktok.kind, tiktok.budget_share, tiktok.card_id) == (
+        "TikTok", "shared", 60, card.id
+    )
+    text = shown(at) + "\n".join(w.value for w in at.warning)
+    assert "The budget shares add up to 60%, not 100%." in text
+    assert "TikTok: “no” to “Do we sell to the people who are on this platform?”" in text
+    assert "TikTok: no measurable KPI (metric and target)" in text
+    at.button(key="compare").click().run()
+    found = proposals.list_proposals(db, workshop.id)
+    assert [(p.outcome, p.platform) for p in found] == [
+        ("stop", "Instagram"), ("stop", "Pinterest"), ("start", "TikTok"),
+    ]  # fmt: skip
+    start = found[2]
+    at.text_area(key=f"proposal-text-{start.id}").input("TikTok: a 6-week staff-tips test")
+    at.button(key=f"accept-{start.id}").click().run()
+    assert not at.exception
+    accepted = proposals.list_proposals(db, workshop.id)[2]
+    assert accepted.status == "accepted"
+    assert cards.get_card(db, accepted.card_id).text == "TikTok: a 6-week staff-tips test"
+    assert any("Accepted items are on 2026-Q4" in link.proto.label for link in at.get("page_link"))
+
+
+def test_closing_a_canvas_whose_budget_is_short_says_why(discussing):
+    db, workshop, secret, _ = discussing
+    canvas.add_channel(db, workshop.id, secret, channel(budget_share=40))
+    at = app("pages/board.py", code=workshop.code, key=secret)
+    at.button(key="next-phase").click().run()
+    assert "The budget shares add up to 40%, not 100%." in shown(at)
+    assert workshops.get_workshop(db, workshop.id).phase == "discuss"
+
+
+def test_the_canvas_summary_has_the_plan_the_proposals_and_charts(discussing):
+    db, workshop, secret, _ = discussing
+    canvas.add_channel(db, workshop.id, secret, channel(budget_share=100))
+    proposals.propose(db, workshop.id, secret)
+    workshops.set_phase(db, workshop.id, secret, "closed")
+    at = app("pages/summary.py", code=workshop.code)
+    assert not at.exception
+    text = shown(at)
+    assert "The canvas" in text and "Against today" in text and "TikTok" in text
+    assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) == 3
