@@ -31,7 +31,7 @@ def today(platform: str, **fields) -> AuditChannel:
         "kind": "shared", "role": "discoverer", "owner": "Aisha", "backup_admin": "",
         "last_post_on": "2026-11-20", "audience_size": None, "budget_share": 20.0,
         "purpose": "", "status": "active",
-    }  # fmt: skip
+    }
     return AuditChannel(**(values | fields))
 
 
@@ -42,7 +42,7 @@ def planned(platform: str, **fields) -> PlanChannel:
         "kpi_due_on": None, "kpi_level": "manager", "budget_share": 20.0, "effort": None,
         "goal": "First-time buyers", "kpi_metric": "reach", "fit_sell": "yes",
         "fit_buy": "yes", "fit_ours": "yes",
-    }  # fmt: skip
+    }
     return PlanChannel(**(values | fields))
 
 
@@ -62,11 +62,11 @@ def test_the_four_outcomes():
                                    status="abandoned"),
          today("Newsletter", kind="owned", budget_share=30, role="discoverer")],
         ON,
-    )  # fmt: skip
+    )
     assert outcomes(found) == [
         ("stop", "Pinterest"), ("start", "TikTok"), ("continue", "Instagram"),
         ("change", "Newsletter"),
-    ]  # fmt: skip
+    ]
     reasons = {s.outcome: s.reason for s in found}
     assert reasons["stop"] == (
         "not on the scratch canvas; owner unknown; abandoned; last post 210 days ago"
@@ -86,9 +86,9 @@ def test_two_accounts_on_one_platform_keep_the_active_one_and_stop_the_other():
          today("Facebook", id=2, account="Northwind Shop NL", owner="", status="duplicate",
                last_post_on="2025-12-01")],
         ON,
-    )  # fmt: skip
+    )
     assert outcomes(found) == [("stop", "Facebook (Northwind Shop NL)"),
-                               ("continue", "Facebook")]  # fmt: skip
+                               ("continue", "Facebook")]
     assert found[0].reason.startswith("a second account on Facebook; keep Northwind Outdoor")
     assert "owner unknown" in found[0].reason and "last post 358 days ago" in found[0].reason
 
@@ -109,7 +109,7 @@ def test_zero_budget_is_a_budget_and_a_missing_one_is_no_difference():
     )
     assert outcomes(found) == [("continue", "Instagram"), ("continue", "LinkedIn")]
     moved = comparison.compare([planned("YouTube", budget_share=0)],
-                               [today("YouTube", budget_share=15)], ON)  # fmt: skip
+                               [today("YouTube", budget_share=15)], ON)
     assert [s.reason for s in moved] == ["budget 15% to 0%"]
 
 
@@ -143,14 +143,14 @@ def test_the_audit_saves_a_quarter_and_flags_what_needs_attention(db, team):
          "last_post_on": "2025-12-01", "status": "duplicate"},
         {"platform": "Pinterest", "kind": "shared", "owner": "", "last_post_on": None},
         {"platform": "", "account": "", "kind": ""},  # an empty line left in the table
-    ])  # fmt: skip
+    ])
     assert [line.platform for line in lines] == ["Facebook", "facebook", "Pinterest"]
     found = audit.flags(lines, ON)
     by_account = {line.account or line.platform: found.get(line.id, []) for line in lines}
     assert by_account["Northwind Outdoor"] == ["duplicate on Facebook"]
     assert by_account["Northwind Shop NL"] == [
         "no owner", "duplicate on facebook", "no post for 358 days",
-    ]  # fmt: skip
+    ]
     assert by_account["Pinterest"] == ["no owner", "last post unknown"]
 
 
@@ -160,7 +160,7 @@ def test_a_wrong_audit_line_names_its_line_and_saves_nothing(db, team):
         audit.save_audit(db, team.id, "2026-Q3", [
             {"platform": "TikTok", "kind": "shared"},
             {"platform": "Meta Ads", "kind": "paid", "budget_share": 140},
-        ])  # fmt: skip
+        ])
     with pytest.raises(InvalidInput, match="Line 1: Audience size must be a whole number."):
         audit.save_audit(db, team.id, "2026-Q3",
                          [{"platform": "X", "kind": "shared", "audience_size": 1.5}])
@@ -195,7 +195,7 @@ def canvas_room(db, team):
 def channel(**fields) -> dict:
     return {"platform": "TikTok", "kind": "shared", "role": "discoverer", "stage": "reach",
             "goal": "First-time buyers", "kpi_metric": "followers", "kpi_target": 5000,
-            "budget_share": 40} | fields  # fmt: skip
+            "budget_share": 40} | fields
 
 
 def test_the_canvas_closes_only_when_the_budget_adds_up(canvas_room):
@@ -205,7 +205,7 @@ def test_the_canvas_closes_only_when_the_budget_adds_up(canvas_room):
     tiktok = canvas.add_channel(db, workshop.id, secret, channel(), card_id=card.id)
     assert tiktok.card_id == card.id and tiktok.fit_sell == "unsure"
     canvas.add_channel(db, workshop.id, secret, channel(platform="Newsletter", kind="owned",
-                                                         budget_share=50))  # fmt: skip
+                                                         budget_share=50))
     with pytest.raises(NotAllowed, match="add up to 90%, not 100%"):
         workshops.set_phase(db, workshop.id, secret, "closed")
     canvas.update_channel(db, workshop.id, secret, tiktok.id, {"budget_share": 50})
@@ -255,14 +255,14 @@ def test_accepted_proposals_become_linked_cards_on_the_teams_board(canvas_room):
         {"platform": "Pinterest", "kind": "shared", "last_post_on": "2026-04-28"},
         {"platform": "Newsletter", "kind": "owned", "owner": "Carla", "budget_share": 10,
          "role": "goal_scorer"},
-    ])  # fmt: skip
+    ])
     canvas.add_channel(db, workshop.id, secret, channel(budget_share=60))
     canvas.add_channel(db, workshop.id, secret, channel(platform="Newsletter", kind="owned",
                                                          role="goal_scorer", budget_share=40))
     found = proposals.propose(db, workshop.id, secret, ON)
     assert [(p.outcome, p.platform) for p in found] == [
         ("stop", "Pinterest"), ("start", "TikTok"), ("change", "Newsletter"),
-    ]  # fmt: skip
+    ]
     stop, start, change = found
     card, board_workshop = proposals.accept(db, workshop.id, secret, start.id)
     assert (board_workshop.exercise, board_workshop.quarter) == ("sscc", "2026-Q4")

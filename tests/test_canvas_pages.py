@@ -21,7 +21,7 @@ def discussing(db, team):
         {"platform": "Pinterest", "kind": "shared", "last_post_on": "2026-04-28"},
         {"platform": "Instagram", "kind": "shared", "owner": "Aisha", "budget_share": 100,
          "role": "discoverer"},
-    ])  # fmt: skip
+    ])
     workshop, secret = workshops.create_workshop(
         db, team_id=team.id, quarter="2026-Q4", exercise="canvas", title="Channel canvas"
     )
@@ -73,7 +73,7 @@ def test_the_facilitator_puts_a_channel_on_the_canvas_and_compares(discussing):
     found = proposals.list_proposals(db, workshop.id)
     assert [(p.outcome, p.platform) for p in found] == [
         ("stop", "Instagram"), ("stop", "Pinterest"), ("start", "TikTok"),
-    ]  # fmt: skip
+    ]
     start = found[2]
     at.text_area(key=f"proposal-text-{start.id}").input("TikTok: a 6-week staff-tips test")
     at.button(key=f"accept-{start.id}").click().run()

@@ -40,7 +40,7 @@ def campaign(**numbers) -> Campaign:
         "id": 1, "team_id": 1, "name": "c", "kind": "campaign", "status": "finished",
         "channels": "", "goal": "", "kpi_metric": "", "kpi_unit": "", "hypothesis": "",
         "lower_is_better": False, "source_card_id": None,
-    }  # fmt: skip
+    }
     return Campaign(**(fields | numbers))
 
 
@@ -52,7 +52,7 @@ def retro(db):
     workshop, secret = workshops.create_workshop(
         db, team_id=team.id, quarter="2026-Q2", exercise="hml", title="Spring retro",
         campaign_id=spring.id,
-    )  # fmt: skip
+    )
     anna = participants.join(db, workshop.id, "Anna")
     ben = participants.join(db, workshop.id, "Ben")
     return db, workshop, secret, anna, ben, spring
@@ -155,7 +155,7 @@ def test_a_retrospective_needs_a_campaign_of_its_own_team(db):
         workshops.create_workshop(
             db, team_id=team.id, quarter="2026-Q2", exercise="hml", title="Retro",
             campaign_id=theirs.id,
-        )  # fmt: skip
+        )
 
 
 # Miss reasons -----------------------------------------------------------------------------
@@ -265,7 +265,7 @@ def test_a_learning_becomes_a_card_on_the_teams_open_board(retro):
     assert learning.targets(db, workshop.id) == [workshops.get_workshop(db, board_workshop.id)]
     with pytest.raises(InvalidInput, match="Start or a Change"):
         learning.to_board(db, workshop.id, secret, column="stop", target_id=board_workshop.id,
-                          card_id=learned.id)  # fmt: skip
+                          card_id=learned.id)
 
 
 def test_without_an_open_board_a_new_one_opens_with_the_same_key(retro):
@@ -277,10 +277,10 @@ def test_without_an_open_board_a_new_one_opens_with_the_same_key(retro):
     workshops.set_phase(db, closed.id, closed_secret, "closed")
     with pytest.raises(NotAllowed, match="still taking cards"):
         learning.to_board(db, workshop.id, secret, column="change", target_id=closed.id,
-                          card_id=learned.id)  # fmt: skip
+                          card_id=learned.id)
     with pytest.raises(InvalidInput, match="quarter"):
         learning.to_board(db, workshop.id, secret, column="change", quarter="soon",
-                          card_id=learned.id)  # fmt: skip
+                          card_id=learned.id)
     card, created = learning.to_board(
         db, workshop.id, secret, column="change", quarter="2026-Q3", card_id=learned.id
     )

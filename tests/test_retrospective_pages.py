@@ -31,7 +31,7 @@ def test_a_campaign_is_created_on_the_campaigns_page(db, team):
     at = app("pages/campaigns.py")
     assert "This team has no campaigns or tests yet." in shown(at)
     fill_campaign(at, "new-campaign", name="Spring launch", metric="orders", target=800.0,
-                  planned=20000.0)  # fmt: skip
+                  planned=20000.0)
     assert not at.exception
     assert "Saved “Spring launch”." in shown(at)
     (stored,) = campaigns.list_campaigns(db, team.id)
@@ -44,7 +44,7 @@ def test_a_wrong_campaign_says_why_and_saves_nothing(db, team):
 
     at = app("pages/campaigns.py")
     fill_campaign(at, "new-campaign", name="Spring launch", starts=dt.date(2026, 4, 1),
-                  ends=dt.date(2026, 3, 1))  # fmt: skip
+                  ends=dt.date(2026, 3, 1))
     assert "The end date is before the start date." in shown(at)
     fill_campaign(at, "new-campaign", ends=dt.date(2026, 5, 1), spent=-10.0)
     assert "Budget spent cannot be negative." in shown(at)
@@ -81,7 +81,7 @@ def test_a_participant_tags_a_miss_and_sees_the_number_on_top(db, team):
     workshop, _ = workshops.create_workshop(
         db, team_id=team.id, quarter="2026-Q2", exercise="hml", title="Spring retro",
         campaign_id=spring.id,
-    )  # fmt: skip
+    )
     anna = participants.join(db, workshop.id, "Anna")
     at = app("pages/board.py", code=workshop.code, me=anna.token)
     (folded,) = [e for e in at.expander if "Spring trail-shoe launch" in e.label]
@@ -102,7 +102,7 @@ def test_the_facilitator_takes_a_learning_to_a_draft_test(db, team):
     workshop, secret = workshops.create_workshop(
         db, team_id=team.id, quarter="2026-Q2", exercise="hml", title="Spring retro",
         campaign_id=spring.id,
-    )  # fmt: skip
+    )
     anna = participants.join(db, workshop.id, "Anna")
     learned = cards.add_card(db, anna.token, "learned", "Staff videos beat product shots")
     miss = cards.add_card(db, anna.token, "misses", "Launch clashed with the sale")
@@ -126,7 +126,7 @@ def test_the_summary_shows_the_number_and_the_reasons(db, team):
     workshop, secret = workshops.create_workshop(
         db, team_id=team.id, quarter="2026-Q2", exercise="hml", title="Spring retro",
         campaign_id=spring.id,
-    )  # fmt: skip
+    )
     anna = participants.join(db, workshop.id, "Anna")
     cards.add_card(db, anna.token, "misses", "Launch clashed with the sale", "timing")
     workshops.set_phase(db, workshop.id, secret, "closed")

@@ -47,8 +47,12 @@ def lines(plan: list[PlanChannel], found: list[Proposal], warnings: list[str]) -
     if warnings:
         out += [f"## {t('Warnings')}", ""] + [f"- {escape(w)}" for w in warnings] + [""]
     if found:
-        out += [f"## {t('Against today')}", "", f"| {t('Proposal')} | {t('Item')} | "
-                f"{t('Decision')} |", "|---|---|---|"]
+        out += [
+            f"## {t('Against today')}",
+            "",
+            f"| {t('Proposal')} | {t('Item')} | {t('Decision')} |",
+            "|---|---|---|",
+        ]
         out += [
             f"| {t(p.outcome.capitalize())} | {_cell(p.text)} | {t(STATUS[p.status])} |"
             for p in found

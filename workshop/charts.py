@@ -68,12 +68,31 @@ MIX_BY = {"channel": "Channel", "type": "Type", "role": "Role"}
 
 def mix_frame(plan: list[PlanChannel], today: list[AuditChannel]) -> pd.DataFrame:
     """Budget shares of the scratch canvas and of today's channels, one row a channel."""
-    scratch = [(t("Scratch"), c.platform, channels.platform_key(c.platform), c.kind, c.role,
-                c.budget_share) for c in plan]  # fmt: skip
-    now = [(t("Today"), c.platform, channels.platform_key(c.platform), c.kind, c.role or "",
-            c.budget_share or 0.0) for c in today]  # fmt: skip
-    frame = pd.DataFrame(scratch + now, columns=["source", "channel", "key", "type", "role",
-                                                 "share"])  # fmt: skip
+    scratch = [
+        (
+            t("Scratch"),
+            c.platform,
+            channels.platform_key(c.platform),
+            c.kind,
+            c.role,
+            c.budget_share,
+        )
+        for c in plan
+    ]
+    now = [
+        (
+            t("Today"),
+            c.platform,
+            channels.platform_key(c.platform),
+            c.kind,
+            c.role or "",
+            c.budget_share or 0.0,
+        )
+        for c in today
+    ]
+    frame = pd.DataFrame(
+        scratch + now, columns=["source", "channel", "key", "type", "role", "share"]
+    )
     frame["type"] = frame["type"].map(lambda k: t(channels.KINDS[k]))
     frame["role"] = frame["role"].map(lambda k: t(channels.ROLES[k]) if k else t("unknown"))
     # One name per platform, so "Twitter" today and "X" on the canvas share a bar.

@@ -17,7 +17,7 @@ def test_from_the_canvas_to_cards_on_the_board(browser, server):
     team = teams.create_team(db, "Brand & Social")
     audit.save_audit(db, team.id, "2026-Q3", [
         {"platform": "Pinterest", "kind": "shared", "last_post_on": "2026-04-28"},
-    ])  # fmt: skip
+    ])
     workshop, secret = workshops.create_workshop(
         db, team_id=team.id, quarter="2026-Q4", exercise="canvas", title="Channel canvas"
     )

@@ -28,7 +28,7 @@ def test_a_whole_retrospective(browser, server):
     fac = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
     anna = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
     ben = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                              has_touch=True).new_page()  # fmt: skip
+                              has_touch=True).new_page()
 
     # Set up: a new team, its campaign with the number it set out to move, the workshop.
     fac.goto(server.url)

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from workshop import canvas, channels, charts, proposals
 from workshop.board import Board, Item
@@ -19,52 +20,77 @@ from workshop.ui.widgets import attempt, refresh
 OUTCOME_ICONS = {"stop": "🛑", "start": "🌱", "continue": "✅", "change": "🔧"}
 
 
-def _options(field: str, labels: dict[str, str], value: str | None, key: str, *,
-             optional: bool = False, horizontal: bool = False):  # fmt: skip
+def _options(
+    cell: DeltaGenerator,
+    field: str,
+    labels: dict[str, str],
+    value: str | None,
+    key: str,
+    *,
+    optional: bool = False,
+) -> str | None:
+    """A choice among ``labels``' keys shown by their translated labels."""
     keys = [None, *labels] if optional else list(labels)
-    return st.selectbox(
-        field, keys, index=keys.index(value) if value in keys else 0, key=key,
+    return cell.selectbox(
+        field,
+        keys,
+        index=keys.index(value) if value in keys else 0,
+        key=key,
         format_func=lambda k: t(labels[k]) if k else "—",
-    )  # fmt: skip
+    )
 
 
 def channel_form(key: str, start: dict) -> dict | None:
     """Every field of a canvas channel; the values once submitted."""
     with st.form(key, border=False):
         top = st.columns(4)
-        with top[0]:
-            platform = st.text_input(t("Channel"), start.get("platform", ""), key=f"{key}-platform")
-        with top[1]:
-            kind = _options(t("Type"), channels.KINDS, start.get("kind"), f"{key}-kind")
-        with top[2]:
-            role = _options(t("Role"), channels.ROLES, start.get("role"), f"{key}-role")
-        with top[3]:
-            stage = _options(t("Journey stage"), channels.STAGES, start.get("stage"),
-                             f"{key}-stage")  # fmt: skip
+        platform = top[0].text_input(t("Channel"), start.get("platform", ""), key=f"{key}-platform")
+        kind = _options(top[1], t("Type"), channels.KINDS, start.get("kind"), f"{key}-kind")
+        role = _options(top[2], t("Role"), channels.ROLES, start.get("role"), f"{key}-role")
+        stage = _options(
+            top[3], t("Journey stage"), channels.STAGES, start.get("stage"), f"{key}-stage"
+        )
         audience = st.text_input(t("Audience"), start.get("audience", ""), key=f"{key}-audience")
         fit = {}
         for question, text in channels.FIT_QUESTIONS.items():
             left, right = st.columns([2, 3])
             fit[question] = left.radio(
-                t(text), list(channels.FIT), horizontal=True, key=f"{key}-{question}",
+                t(text),
+                list(channels.FIT),
+                horizontal=True,
+                key=f"{key}-{question}",
                 index=list(channels.FIT).index(start.get(question) or "unsure"),
                 format_func=lambda k: t(channels.FIT[k]),
-            )  # fmt: skip
+            )
             fit[f"{question}_note"] = right.text_input(
                 t("Evidence"), start.get(f"{question}_note", ""), key=f"{key}-{question}-note"
             )
         goal = st.text_input(t("Goal (one)"), start.get("goal", ""), key=f"{key}-goal")
         row = st.columns(5)
-        metric = row[0].text_input(t("KPI metric"), start.get("kpi_metric", ""),
-                                   key=f"{key}-metric")  # fmt: skip
-        baseline = row[1].number_input(t("Baseline"), value=start.get("kpi_baseline"),
-                                       key=f"{key}-baseline", placeholder=t("missing"))  # fmt: skip
-        target = row[2].number_input(t("Target"), value=start.get("kpi_target"),
-                                     key=f"{key}-target", placeholder=t("missing"))  # fmt: skip
+        metric = row[0].text_input(
+            t("KPI metric"), start.get("kpi_metric", ""), key=f"{key}-metric"
+        )
+        baseline = row[1].number_input(
+            t("Baseline"),
+            value=start.get("kpi_baseline"),
+            key=f"{key}-baseline",
+            placeholder=t("missing"),
+        )
+        target = row[2].number_input(
+            t("Target"),
+            value=start.get("kpi_target"),
+            key=f"{key}-target",
+            placeholder=t("missing"),
+        )
         due = row[3].date_input(t("By"), value=start.get("kpi_due_on"), key=f"{key}-due")
-        with row[4]:
-            level = _options(t("KPI level"), channels.LEVELS, start.get("kpi_level"),
-                             f"{key}-level", optional=True)  # fmt: skip
+        level = _options(
+            row[4],
+            t("KPI level"),
+            channels.LEVELS,
+            start.get("kpi_level"),
+            f"{key}-level",
+            optional=True,
+        )
         row = st.columns(3)
         share = row[0].number_input(
             t("Budget share (%)"),
@@ -73,24 +99,42 @@ def channel_form(key: str, start: dict) -> dict | None:
             float(start.get("budget_share") or 0),
             key=f"{key}-share",
         )
-        with row[1]:
-            effort = _options(t("Effort"), channels.EFFORTS, start.get("effort"),
-                              f"{key}-effort", optional=True)  # fmt: skip
+        effort = _options(
+            row[1],
+            t("Effort"),
+            channels.EFFORTS,
+            start.get("effort"),
+            f"{key}-effort",
+            optional=True,
+        )
         owner = row[2].text_input(t("Owner"), start.get("owner", ""), key=f"{key}-owner")
         hypothesis = st.text_area(
-            t("Hypothesis to test before moving money"), start.get("hypothesis", ""),
+            t("Hypothesis to test before moving money"),
+            start.get("hypothesis", ""),
             placeholder=t("If we do X on channel Y, metric Z reaches N by date D."),
-            key=f"{key}-hypothesis", height=70,
-        )  # fmt: skip
+            key=f"{key}-hypothesis",
+            height=70,
+        )
         if not st.form_submit_button(t("Save channel"), type="primary", key=f"{key}-submit"):
             return None
     return {
-        "platform": platform, "kind": kind, "role": role, "stage": stage,
-        "audience": audience, **fit, "goal": goal, "kpi_metric": metric,
-        "kpi_baseline": baseline, "kpi_target": target, "kpi_due_on": due,
-        "kpi_level": level, "budget_share": share, "effort": effort, "owner": owner,
+        "platform": platform,
+        "kind": kind,
+        "role": role,
+        "stage": stage,
+        "audience": audience,
+        **fit,
+        "goal": goal,
+        "kpi_metric": metric,
+        "kpi_baseline": baseline,
+        "kpi_target": target,
+        "kpi_due_on": due,
+        "kpi_level": level,
+        "budget_share": share,
+        "effort": effort,
+        "owner": owner,
         "hypothesis": hypothesis,
-    }  # fmt: skip
+    }
 
 
 def to_canvas(b: Board, item: Item, secret: str) -> None:
@@ -111,8 +155,12 @@ def canvas_section(b: Board, secret: str | None) -> None:
     plan = canvas.list_plan(db(), workshop.id)
     st.subheader(t("The canvas"))
     if not plan:
-        st.caption(t("No channels on the canvas yet. In Discuss, the facilitator puts the "
-                     "voted proposals on it with “Put on the canvas”."))  # fmt: skip
+        st.caption(
+            t(
+                "No channels on the canvas yet. In Discuss, the facilitator puts the "
+                "voted proposals on it with “Put on the canvas”."
+            )
+        )
         return
     total = sum(c.budget_share for c in plan)
     st.dataframe(pd.DataFrame([_row(c) for c in plan]), hide_index=True, width="stretch")
@@ -158,8 +206,7 @@ def mix_charts(workshop: Workshop, plan: list[PlanChannel]) -> None:
 
 def _edit(b: Board, plan: list[PlanChannel], secret: str) -> None:
     with st.expander(t("Change or remove a channel")):
-        picked = st.selectbox(t("Channel"), plan, format_func=lambda c: c.platform,
-                              key="plan-pick")  # fmt: skip
+        picked = st.selectbox(t("Channel"), plan, format_func=lambda c: c.platform, key="plan-pick")
         start = picked.__dict__ | {"kpi_due_on": _date(picked.kpi_due_on)}
         values = channel_form(f"plan-edit-{picked.id}", start)
         if values and attempt(
@@ -170,9 +217,7 @@ def _edit(b: Board, plan: list[PlanChannel], secret: str) -> None:
         if st.button(
             t("Remove “{name}” from the canvas", name=picked.platform),
             key=f"plan-remove-{picked.id}",
-        ) and attempt(  # fmt: skip
-            lambda: canvas.remove_channel(db(), b.workshop.id, secret, picked.id)
-        ):
+        ) and attempt(lambda: canvas.remove_channel(db(), b.workshop.id, secret, picked.id)):
             refresh()
 
 
@@ -180,8 +225,7 @@ def _against_today(b: Board, secret: str | None) -> None:
     st.subheader(t("Against today"))
     found = proposals.list_proposals(db(), b.workshop.id)
     deciding = bool(secret) and b.workshop.phase == "discuss"
-    if deciding and st.button(t("Compare with today's channels"), type="primary",
-                              key="compare"):  # fmt: skip
+    if deciding and st.button(t("Compare with today's channels"), type="primary", key="compare"):
         if attempt(lambda: proposals.propose(db(), b.workshop.id, secret)):
             refresh()
     if not found:
@@ -190,18 +234,22 @@ def _against_today(b: Board, secret: str | None) -> None:
     for target in proposals.boards_fed(db(), b.workshop.id):
         st.page_link(
             "pages/board.py",
-            label=t("Accepted items are on {quarter} · {title}", quarter=target.quarter,
-                    title=escape(target.title)),
+            label=t(
+                "Accepted items are on {quarter} · {title}",
+                quarter=target.quarter,
+                title=escape(target.title),
+            ),
             icon=":material/view_kanban:",
             query_params={"code": target.code} | ({"key": secret} if secret else {}),
-        )  # fmt: skip
+        )
     for p in found:
         with st.container(border=True, key=f"proposal-{p.id}"):
-            st.markdown(f"{OUTCOME_ICONS[p.outcome]} **{t(p.outcome.capitalize())}** · "
-                        f"{t(proposals_status(p.status))}")  # fmt: skip
+            st.markdown(
+                f"{OUTCOME_ICONS[p.outcome]} **{t(p.outcome.capitalize())}** · "
+                f"{t(proposals_status(p.status))}"
+            )
             if deciding and p.status == "proposed":
-                text = st.text_area(t("Card text"), p.text, key=f"proposal-text-{p.id}",
-                                    height=70)  # fmt: skip
+                text = st.text_area(t("Card text"), p.text, key=f"proposal-text-{p.id}", height=70)
                 left, right = st.columns(2)
                 if left.button(t("Accept"), key=f"accept-{p.id}", type="primary") and attempt(
                     lambda p=p, x=text: proposals.accept(db(), b.workshop.id, secret, p.id, x),
@@ -221,5 +269,6 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def proposals_status(status: str) -> str:
-    return {"proposed": "proposed", "accepted": "accepted: on the board",
-            "rejected": "rejected"}[status]  # fmt: skip
+    return {"proposed": "proposed", "accepted": "accepted: on the board", "rejected": "rejected"}[
+        status
+    ]
