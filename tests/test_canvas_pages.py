@@ -66,6 +66,7 @@ def test_the_facilitator_puts_a_channel_on_the_canvas_and_compares(discussing):
         "TikTok", "shared", 60, card.id
     )
     text = shown(at) + "\n".join(w.value for w in at.warning)
+    assert "→ on the canvas as “TikTok”" in text
     assert "The budget shares add up to 60%, not 100%." in text
     assert "TikTok: “no” to “Do we sell to the people who are on this platform?”" in text
     assert "TikTok: no measurable KPI (metric and target)" in text

@@ -9,7 +9,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop import actions, campaigns, cards, kpi, participants, teams, validate, workshops
+from workshop import (
+    actions,
+    audit,
+    campaigns,
+    canvas,
+    cards,
+    kpi,
+    participants,
+    teams,
+    validate,
+    workshops,
+)
 from workshop import db as database
 from workshop.errors import InvalidInput, WorkshopError
 
@@ -192,6 +203,48 @@ def test_campaign_numbers_and_dates(db, planned, spent, target, actual, unit, st
     result = kpi.outcome(created)  # the arithmetic never fails on what was accepted
     assert result.reached_pct is None or result.reached_pct >= 0
     assert all(isinstance(value, str) for _, value in kpi.rows(created))
+
+
+@PER_TEST
+@given(share=NUMBER, size=NUMBER, last_post=st.none() | st.dates() | ANY_TEXT,
+       platform=ANY_TEXT, kind=st.sampled_from(["paid", "earned", "owned", "social", ""]))
+def test_audit_lines(db, share, size, last_post, platform, kind):
+    team = teams.list_teams(db)[0] if teams.list_teams(db) else teams.create_team(db, "Team")
+    line = {"platform": platform, "kind": kind, "budget_share": share, "audience_size": size,
+            "last_post_on": last_post}
+    before = audit.list_audit(db, team.id, "2026-Q4")
+    try:
+        saved = audit.save_audit(db, team.id, "2026-Q4", [line])
+    except InvalidInput as error:
+        assert error.field in {"platform", "type", "budget share", "audience size", "last post"}
+        assert str(error).startswith("Line 1: ")
+        assert audit.list_audit(db, team.id, "2026-Q4") == before
+        return
+    if all(value in (None, "") for value in line.values()):
+        assert saved == []  # an empty line left in the table is no channel
+        return
+    (stored,) = saved
+    clean = audit.clean_row(line)
+    assert {f: getattr(stored, f) for f in clean} == clean
+    assert stored.budget_share is None or 0 <= stored.budget_share <= 100
+    assert stored.audience_size is None or stored.audience_size >= 0
+
+
+@PER_TEST
+@given(share=NUMBER, baseline=NUMBER, target=NUMBER, platform=ANY_TEXT,
+       fit=st.sampled_from(["yes", "no", "unsure", "", None, "maybe"]))
+def test_canvas_channels(db, share, baseline, target, platform, fit):
+    values = {"platform": platform, "kind": "shared", "role": "both", "stage": "reach",
+              "budget_share": share, "kpi_baseline": baseline, "kpi_target": target,
+              "fit_sell": fit}
+    try:
+        clean = canvas.clean(values)
+    except InvalidInput as error:
+        assert error.field in {"platform", "budget share", "KPI baseline", "KPI target", "fit"}
+        return
+    assert 0 <= clean["budget_share"] <= 100
+    assert clean["fit_sell"] in {"yes", "no", "unsure"}
+    assert canvas.clean(clean) == clean  # stable when entered again
 
 
 @settings(max_examples=40, deadline=None)

@@ -166,6 +166,10 @@ def links(db: Database, workshop_id: int) -> dict[int, list[str]]:
                FROM cards c JOIN cards copy ON copy.origin_card_id = c.id
                JOIN workshops w ON w.id = copy.workshop_id WHERE c.workshop_id = :w
            UNION ALL
+           SELECT c.id, '', '', 'plan', cc.platform
+               FROM cards c JOIN canvas_channels cc ON cc.card_id = c.id
+               WHERE c.workshop_id = :w
+           UNION ALL
            SELECT c.id, w.quarter, w.title, 'canvas', ''
                FROM cards c JOIN proposals p ON p.card_id = c.id
                JOIN workshops w ON w.id = p.workshop_id WHERE c.workshop_id = :w
@@ -184,6 +188,8 @@ def links(db: Database, workshop_id: int) -> dict[int, list[str]]:
 def _describe(r: dict) -> str:
     if r["kind"] == "test":
         return t("→ draft test “{name}”", name=r["name"])
+    if r["kind"] == "plan":
+        return t("→ on the canvas as “{name}”", name=r["name"])
     if r["kind"] == "canvas":
         return t(
             "← from the channel canvas “{title}” ({quarter})",
