@@ -287,6 +287,30 @@ def m003_channels(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_history(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        ALTER TABLE actions ADD COLUMN
+            carried_from INTEGER REFERENCES actions(id) ON DELETE SET NULL;
+        ALTER TABLE actions ADD COLUMN
+            reviewed_in INTEGER REFERENCES workshops(id) ON DELETE SET NULL;
+        ALTER TABLE actions ADD COLUMN drop_reason TEXT NOT NULL DEFAULT '';
+        CREATE INDEX actions_carried ON actions(carried_from);
+        CREATE TABLE theme_links (
+            id INTEGER PRIMARY KEY,
+            card_a INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+            card_b INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('confirmed', 'unlinked')),
+            created_at TEXT NOT NULL,
+            UNIQUE (card_a, card_b),
+            CHECK (card_a < card_b)
+        );
+        """,
+    )
+
+
 def _run_script(db: Database, script: str) -> None:
     # executescript() would commit the surrounding transaction; run statements one by one
     for statement in script.split(";"):

@@ -84,6 +84,9 @@ class Action(_Row):
     status: str
     card_id: int | None
     group_id: int | None
+    carried_from: int | None = None
+    reviewed_in: int | None = None
+    drop_reason: str = ""
 
 
 @dataclass(frozen=True)
