@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from workshop import board as board_module
-from workshop import campaigns, canvas, canvas_summary, kpi, phases, proposals
+from workshop import campaigns, canvas, canvas_summary, followthrough, kpi, phases, proposals
 from workshop.board import Board, Item
 from workshop.exercises import EXERCISES
 from workshop.i18n import t
@@ -31,6 +31,7 @@ class Extras:
     proposals: tuple[Proposal, ...] = ()
     warnings: tuple[str, ...] = ()
     has_canvas: bool = False
+    reviewed: tuple[Action, ...] = ()  # earlier actions reviewed at the start
 
 
 def extras(db: Database, board: Board) -> Extras:
@@ -42,6 +43,7 @@ def extras(db: Database, board: Board) -> Extras:
         proposals=tuple(proposals.list_proposals(db, board.workshop.id)),
         warnings=tuple(canvas.warnings(plan)),
         has_canvas=board.exercise.plans_channels,
+        reviewed=tuple(followthrough.reviewed_in(db, board.workshop.id)),
     )
 
 
@@ -94,6 +96,17 @@ def _campaign_lines(campaign: Campaign) -> list[str]:
     return [*out, ""]
 
 
+def _review_lines(reviewed: tuple[Action, ...]) -> list[str]:
+    if not reviewed:
+        return []
+    out = ["## " + t("Last time's actions"), ""]
+    for a in reviewed:
+        outcome = {"done": t("done"), "dropped": t("dropped")}.get(a.status, t("carried over"))
+        why = f" — {md_escape(a.drop_reason)}" if a.drop_reason else ""
+        out.append(f"- {md_escape(a.text)} ({md_escape(a.owner)}): {outcome}{why}")
+    return [*out, ""]
+
+
 def _reason_lines(board: Board) -> list[str]:
     counts = reason_counts(board)
     if not counts:
@@ -117,6 +130,7 @@ def to_markdown(board: Board, extra: Extras = Extras()) -> str:
         f"**{t('Participants')}:** {board.participant_count}",
         "",
         *(_campaign_lines(extra.campaign) if extra.campaign else []),
+        *_review_lines(extra.reviewed),
     ]
     for column_view in board.columns:
         out += [f"## {t(column_view.column.title)}", "", f"*{t(column_view.column.question)}*", ""]
