@@ -30,6 +30,15 @@ if __name__ == "__main__":
             icon=":material/hub:",
             url_path="channels",
         ),
+        st.Page(
+            "pages/team.py", title=t("Team history"), icon=":material/timeline:", url_path="team"
+        ),
+        st.Page(
+            "pages/compare.py",
+            title=t("Compare quarters"),
+            icon=":material/compare_arrows:",
+            url_path="compare",
+        ),
     ]
     page = st.navigation(pages, position="hidden")
     page.run()

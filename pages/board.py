@@ -12,6 +12,7 @@ from workshop.ui.canvas_view import canvas_section
 from workshop.ui.delete_view import delete_controls
 from workshop.ui.learning_view import taken_forward
 from workshop.ui.live import live_bar
+from workshop.ui.review_view import review_actions
 from workshop.ui.server import hub
 from workshop.ui.widgets import attempt, join_panel, page_style, phase_stepper, show_error, title
 
@@ -148,6 +149,8 @@ def live_board() -> None:
     if campaign and current.phase != "write":
         kpi_block(campaign)
 
+    if current.phase == "write":
+        review_actions(current, secret)
     if current.phase == "write" and secret:
         join_panel(current)
         if campaign:

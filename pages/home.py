@@ -157,7 +157,13 @@ for team in teams.list_teams(db):  # again: the form above may have added one
     if not mine:
         continue
     st.markdown(f"#### {escape(team.name)}")
-    left, right, _ = st.columns([1, 1, 2])
+    history_cell, left, right, _ = st.columns([1, 1, 1, 1])
+    history_cell.page_link(
+        "pages/team.py",
+        label=t("History and follow-through"),
+        icon=":material/timeline:",
+        query_params={"team": str(team.id)},
+    )
     left.page_link(
         "pages/campaigns.py",
         label=t("Campaigns and tests"),

@@ -115,3 +115,45 @@ def mix_chart(frame: pd.DataFrame, by: str) -> alt.Chart:
             tooltip=[by, "source", alt.Tooltip("share:Q", format=".0f")],
         )
     )
+
+
+def completion_chart(frame: pd.DataFrame) -> alt.Chart:
+    """What became of each quarter's actions, stacked."""
+    long = frame.melt(
+        id_vars="quarter",
+        value_vars=["done", "carried", "dropped", "open"],
+        var_name="outcome",
+        value_name="actions",
+    )
+    return (
+        alt.Chart(long, title=t("What became of each quarter's actions"))
+        .mark_bar()
+        .encode(
+            x=alt.X("quarter:N", title=None),
+            y=alt.Y("actions:Q", title=t("actions")),
+            color=alt.Color(
+                "outcome:N",
+                scale=alt.Scale(
+                    domain=["done", "carried", "dropped", "open"],
+                    range=["#1e8449", "#b9770e", "#7f8c8d", "#c0392b"],
+                ),
+                legend=alt.Legend(orient="bottom", title=None),
+            ),
+            tooltip=["quarter", "outcome", "actions"],
+        )
+    )
+
+
+def grouped_bars(frame: pd.DataFrame, x: str, y: str, colour: str, title: str) -> alt.Chart:
+    """One bar per ``colour`` value side by side within each ``x``."""
+    return (
+        alt.Chart(frame, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{x}:N", title=None),
+            xOffset=f"{colour}:N",
+            y=alt.Y(f"{y}:Q", title=None),
+            color=alt.Color(f"{colour}:N", title=None, legend=alt.Legend(orient="bottom")),
+            tooltip=[x, colour, y],
+        )
+    )

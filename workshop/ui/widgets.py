@@ -146,3 +146,4 @@ def attempt(action: Callable[[], object], success: str | None = None) -> bool:
     if success:
         st.toast(success)
     return True
+

@@ -1,0 +1,143 @@
+"""Compare quarters: side by side, what is new and gone, recurring themes, channels and
+campaign results over time."""
+
+import pandas as pd
+import streamlit as st
+
+from workshop import charts, exercises, history, themes
+from workshop.i18n import t
+from workshop.markdown import escape
+from workshop.ui import state
+from workshop.ui.history_view import chart_and_table, team_filters
+from workshop.ui.widgets import dots, page_style
+
+db = state.db()
+page_style()
+st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
+st.title(t("Compare quarters"))
+picked_filters = team_filters("compare")
+if picked_filters is None:
+    st.stop()
+team, first, last, chosen = picked_filters
+exercise = exercises.get(chosen or "sscc")
+in_range = [q for q in history.quarters(db, team.id) if first <= q <= last]
+picked = sorted(
+    st.multiselect(t("Quarters side by side"), in_range, default=in_range[-2:], key="compare-q")
+)
+st.caption(t("Comparing {exercise}.", exercise=t(exercise.name)))
+
+cards = themes.team_cards(db, team.id, in_range, exercise.key)
+linked = themes.find(cards, themes.decisions(db, [c.id for c in cards]))
+
+if len(picked) >= 2:
+    counts = pd.DataFrame(history.column_counts(db, team.id, picked, exercise.key))
+    chart_and_table(
+        charts.grouped_bars(counts, "column", "cards", "quarter", t("Cards per column")),
+        counts,
+        key="counts",
+    )
+    tops = history.top_items([c for c in cards if c.quarter in picked])
+    for column in exercise.columns:
+        st.subheader(t(column.title))
+        for cell, quarter in zip(st.columns(len(picked)), picked, strict=True):
+            cell.markdown(f"**{quarter}**")
+            for card in tops.get((quarter, column.key), []):
+                cell.text(f"{card.text} {dots(min(card.votes, 12))}")
+            if not tops.get((quarter, column.key)):
+                cell.caption(t("No cards."))
+    for earlier, later in zip(picked, picked[1:], strict=False):
+        new, gone = history.new_and_gone(cards, linked, earlier, later)
+        with st.expander(
+            t(
+                "{later} against {earlier}: {n} new, {m} gone",
+                later=later,
+                earlier=earlier,
+                n=len(new),
+                m=len(gone),
+            )
+        ):
+            left, right = st.columns(2)
+            left.markdown(t("**New in {q}**", q=later))
+            for card in new:
+                left.text(f"{t(exercise.column(card.column_key).title)}: {card.text}")
+            right.markdown(t("**Gone since {q}**", q=earlier))
+            for card in gone:
+                right.text(f"{t(exercise.column(card.column_key).title)}: {card.text}")
+else:
+    st.info(t("Pick two quarters or more to see them side by side."))
+
+st.header(t("Recurring themes"))
+st.caption(
+    t(
+        "Cards of the same column in different quarters match when they share at least "
+        "two meaningful words that make up 40% or more of their words."
+    )
+)
+if not linked:
+    st.caption(t("No theme recurs in these quarters."))
+for n, theme in enumerate(linked[:30]):
+    flag = " · 🛑 " + t("still not stopped") if theme.stuck else ""
+    with st.expander(f"{escape(theme.title)} — {', '.join(theme.quarters)}{flag}"):
+        for card in sorted(theme.cards, key=lambda c: c.quarter):
+            st.text(f"{card.quarter} · {t(exercise.column(card.column_key).title)}: {card.text}")
+        for link in theme.links:
+            why = link.why.explain() if link.why else t("confirmed by hand")
+            left, middle, right = st.columns([4, 1, 1])
+            left.caption(escape(f"{link.a.quarter} ↔ {link.b.quarter}: {why}"))
+            if not link.confirmed and middle.button(
+                t("Confirm"), key=f"confirm-{n}-{link.a.id}-{link.b.id}"
+            ):
+                themes.decide(db, link.a.id, link.b.id, "confirmed")
+                st.rerun()
+            if link.confirmed:
+                middle.caption(t("confirmed"))
+            if right.button(t("Unlink"), key=f"unlink-{n}-{link.a.id}-{link.b.id}"):
+                themes.decide(db, link.a.id, link.b.id, "unlinked")
+                st.rerun()
+
+reasons = themes.recurring_reasons(themes.team_cards(db, team.id, in_range, "hml"))
+for reason, quarters in reasons:
+    label = exercises.HML.tag_label(reason)
+    st.warning(
+        t(
+            "“{reason}” keeps coming back as the reason for a miss: {quarters}.",
+            reason=t(label),
+            quarters=", ".join(quarters),
+        )
+    )
+
+st.header(t("Campaign results over time"))
+results = pd.DataFrame(history.campaign_results(db, team.id, first, last))
+if results.empty:
+    st.caption(t("No campaigns or tests in these quarters."))
+else:
+    reached = results.dropna(subset=["reached"])
+    chart_and_table(
+        charts.grouped_bars(reached, "quarter", "reached", "campaign", t("KPI reached (%)")),
+        results,
+        key="results",
+    )
+misses = pd.DataFrame(history.miss_reasons(db, team.id, first, last))
+if not misses.empty:
+    chart_and_table(
+        charts.grouped_bars(misses, "quarter", "cards", "reason", t("Miss reasons per quarter")),
+        misses,
+        key="misses",
+    )
+
+st.header(t("Channels over time"))
+mix = pd.DataFrame(history.channel_mix(db, team.id, first, last))
+if mix.empty:
+    st.caption(t("No audits or canvases in these quarters."))
+else:
+    today = mix[mix["source"] == t("Today")]
+    chart_and_table(
+        charts.grouped_bars(
+            today, "quarter", "share", "channel", t("Budget share of today's channels (%)")
+        ),
+        mix,
+        key="mix",
+    )
+changes = history.channel_changes(db, team.id, first, last)
+if changes:
+    st.dataframe(pd.DataFrame(changes), hide_index=True, width="stretch")

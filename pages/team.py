@@ -1,0 +1,64 @@
+"""A team's quarters: every workshop, and what became of the actions."""
+
+import pandas as pd
+import streamlit as st
+
+from workshop import charts, exercises, followthrough, history, phases
+from workshop.i18n import t
+from workshop.markdown import escape
+from workshop.ui import state
+from workshop.ui.history_view import chart_and_table, team_filters
+from workshop.ui.widgets import page_style
+
+db = state.db()
+page_style()
+st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
+st.title(t("Team history"))
+picked = team_filters("team")
+if picked is None:
+    st.stop()
+team, first, last, exercise = picked
+st.page_link(
+    "pages/compare.py",
+    label=t("Compare quarters"),
+    icon=":material/compare_arrows:",
+    query_params={"team": str(team.id)},
+)
+
+rates = followthrough.completion(db, team.id, first, last)
+if rates:
+    frame = pd.DataFrame(
+        [
+            {
+                "quarter": r.quarter,
+                "done": r.done,
+                "carried": r.carried,
+                "dropped": r.dropped,
+                "open": r.open,
+                "rate %": None if r.rate is None else round(r.rate),
+            }
+            for r in rates
+        ]
+    )
+    chart_and_table(charts.completion_chart(frame), frame, key="completion")
+
+timeline = history.timeline(db, team.id, first, last, exercise)
+if not timeline:
+    st.caption(t("No workshops in these quarters."))
+for quarter in sorted({r["quarter"] for r in timeline}, reverse=True):
+    st.subheader(quarter)
+    for r in (r for r in timeline if r["quarter"] == quarter):
+        page = "pages/summary.py" if r["phase"] == "closed" else "pages/board.py"
+        st.page_link(
+            page,
+            label=f"{escape(r['title'])} · {t(exercises.get(r['exercise']).name)} · "
+            f"{t(phases.BY_KEY[r['phase']].name)} · "
+            + t(
+                "{cards} cards, {actions} actions ({done} done)",
+                cards=r["cards"],
+                actions=r["actions"],
+                done=r["done"],
+            ),
+            icon=":material/description:" if r["phase"] == "closed" else ":material/forum:",
+            query_params={"code": r["code"]},
+        )

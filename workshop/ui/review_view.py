@@ -1,0 +1,59 @@
+"""Last time's actions, reviewed at the start of a new workshop."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workshop import followthrough
+from workshop.i18n import t
+from workshop.markdown import escape
+from workshop.models import Workshop
+from workshop.ui.state import db
+from workshop.ui.widgets import attempt, refresh
+
+
+def review_actions(workshop: Workshop, secret: str | None) -> None:
+    """Everyone sees the list; the facilitator marks each done, carried over or dropped."""
+    listed = followthrough.to_review(db(), workshop.id)
+    if not listed:
+        return
+    st.subheader(t("Last time's actions ({n} open)", n=len(listed)))
+    st.caption(t("Review them first: done, carry over to this workshop, or drop with a reason."))
+    for item in listed:
+        action = item.action
+        with st.container(border=True, key=f"review-{action.id}"):
+            carried = t(" · carried over {n}×", n=item.times_carried) if item.times_carried else ""
+            st.markdown(f"**{escape(action.text)}**")
+            st.caption(
+                escape(f"{item.quarter} · {item.workshop_title} · ")
+                + t(
+                    "owner: {owner} · due {due}",
+                    owner=escape(action.owner),
+                    due=action.due_on or "—",
+                )
+                + carried
+            )
+            if secret and workshop.phase != "closed":
+                _decide(workshop, secret, action.id)
+
+
+def _decide(workshop: Workshop, secret: str, action_id: int) -> None:
+    done, carry, drop = st.columns(3)
+    if done.button(t("Done"), key=f"review-done-{action_id}", width="stretch") and attempt(
+        lambda: followthrough.mark_done(db(), workshop.id, secret, action_id), t("Marked done")
+    ):
+        refresh()
+    if carry.button(t("Carry over"), key=f"review-carry-{action_id}", width="stretch") and (
+        attempt(
+            lambda: followthrough.carry_over(db(), workshop.id, secret, action_id),
+            t("Carried over to this workshop"),
+        )
+    ):
+        refresh()
+    with drop.popover(t("Drop"), width="stretch"):
+        reason = st.text_input(t("Why drop it?"), key=f"review-reason-{action_id}")
+        if st.button(t("Drop the action"), key=f"review-drop-{action_id}") and attempt(
+            lambda: followthrough.drop(db(), workshop.id, secret, action_id, reason),
+            t("Dropped"),
+        ):
+            refresh()
