@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 export WORKSHOP_DB ?= workshop.db
 
-.PHONY: run demo test test-deps lint bench clean
+.PHONY: run demo test test-deps lint bench bench-history clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ test: test-deps
 
 bench: test-deps
 	$(PY) bench/live.py
+
+bench-history: test-deps
+	$(PY) bench/history.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -6,10 +6,17 @@ import streamlit as st
 
 from workshop import charts, exercises, history, themes
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.ui import state
-from workshop.ui.history_view import chart_and_table, team_filters
+from workshop.ui.history_view import chart_and_table, linked_cards, team_filters, theme_view
 from workshop.ui.widgets import dots, page_style
+
+SHOWN = 15  # a page a facilitator can read: the rest is one filter away
+
+
+def more(cell, total: int) -> None:
+    if total > SHOWN:
+        cell.caption(t("…and {n} more", n=total - SHOWN))
+
 
 db = state.db()
 page_style()
@@ -26,8 +33,7 @@ picked = sorted(
 )
 st.caption(t("Comparing {exercise}.", exercise=t(exercise.name)))
 
-cards = themes.team_cards(db, team.id, in_range, exercise.key)
-linked = themes.find(cards, themes.decisions(db, [c.id for c in cards]))
+cards, linked = linked_cards(team.id, in_range, exercise.key)
 
 if len(picked) >= 2:
     counts = pd.DataFrame(history.column_counts(db, team.id, picked, exercise.key))
@@ -58,11 +64,13 @@ if len(picked) >= 2:
         ):
             left, right = st.columns(2)
             left.markdown(t("**New in {q}**", q=later))
-            for card in new:
+            for card in new[:SHOWN]:
                 left.text(f"{t(exercise.column(card.column_key).title)}: {card.text}")
+            more(left, len(new))
             right.markdown(t("**Gone since {q}**", q=earlier))
-            for card in gone:
+            for card in gone[:SHOWN]:
                 right.text(f"{t(exercise.column(card.column_key).title)}: {card.text}")
+            more(right, len(gone))
 else:
     st.info(t("Pick two quarters or more to see them side by side."))
 
@@ -75,25 +83,27 @@ st.caption(
 )
 if not linked:
     st.caption(t("No theme recurs in these quarters."))
-for n, theme in enumerate(linked[:30]):
-    flag = " · 🛑 " + t("still not stopped") if theme.stuck else ""
-    with st.expander(f"{escape(theme.title)} — {', '.join(theme.quarters)}{flag}"):
-        for card in sorted(theme.cards, key=lambda c: c.quarter):
-            st.text(f"{card.quarter} · {t(exercise.column(card.column_key).title)}: {card.text}")
-        for link in theme.links:
-            why = link.why.explain() if link.why else t("confirmed by hand")
-            left, middle, right = st.columns([4, 1, 1])
-            left.caption(escape(f"{link.a.quarter} ↔ {link.b.quarter}: {why}"))
-            if not link.confirmed and middle.button(
-                t("Confirm"), key=f"confirm-{n}-{link.a.id}-{link.b.id}"
-            ):
-                themes.decide(db, link.a.id, link.b.id, "confirmed")
-                st.rerun()
-            if link.confirmed:
-                middle.caption(t("confirmed"))
-            if right.button(t("Unlink"), key=f"unlink-{n}-{link.a.id}-{link.b.id}"):
-                themes.decide(db, link.a.id, link.b.id, "unlinked")
-                st.rerun()
+else:
+    table = pd.DataFrame(
+        {
+            t("Theme"): theme.title,
+            t("Quarters"): ", ".join(theme.quarters),
+            t("Cards"): len(theme.cards),
+            t("Flag"): "🛑 " + t("still not stopped") if theme.stuck else "",
+        }
+        for theme in linked
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    theme_view(
+        st.selectbox(
+            t("Open a theme to see why its cards were matched"),
+            range(len(linked)),
+            format_func=lambda n: f"{linked[n].title} ({', '.join(linked[n].quarters)})",
+            key="compare-theme",
+        ),
+        linked,
+        exercise,
+    )
 
 reasons = themes.recurring_reasons(themes.team_cards(db, team.id, in_range, "hml"))
 for reason, quarters in reasons:

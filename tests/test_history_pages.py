@@ -30,8 +30,11 @@ def test_the_compare_page_shows_quarters_side_by_side_and_themes(demo_db):
     text = shown(at)
     assert "Pinterest account: a third quarter with no owner and no pins" in text
     labels = [e.label for e in at.expander]
-    assert any("still not stopped" in label for label in labels)
     assert any(label.startswith("2026-Q3 against 2026-Q2") for label in labels)
+    themes_table = next(df.value for df in at.dataframe if "Theme" in df.value.columns)
+    stuck = themes_table[themes_table["Flag"] != ""]
+    assert list(stuck["Theme"]) == ["Pinterest account: a third quarter with no owner and no pins"]
+    assert any(w.value.startswith("Still not stopped") for w in at.warning)
     assert any("keeps coming back" in w.value for w in at.warning)
 
 

@@ -171,3 +171,20 @@ def miss_reasons(db: Database, team_id: int, first: str, last: str) -> list[dict
         {"quarter": r["quarter"], "reason": t(labels[r["reason"]]), "cards": r["cards"]}
         for r in found
     ]
+
+
+def fingerprint(db: Database, team_id: int) -> str:
+    """Changes whenever anything a comparison reads changes: every write bumps a
+    workshop's revision, and confirmed or unlinked matches are listed."""
+    row = rows(
+        db,
+        """SELECT (SELECT COUNT(*) || ':' || COALESCE(SUM(revision), 0) FROM workshops
+                   WHERE team_id = :team) AS workshops,
+                  (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM campaigns
+                   WHERE team_id = :team) AS campaigns,
+                  (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM audit_channels
+                   WHERE team_id = :team) AS audits,
+                  (SELECT group_concat(id || status) FROM theme_links) AS links""",
+        {"team": team_id},
+    )[0]
+    return "|".join(str(v) for v in row.values())

@@ -308,7 +308,24 @@ def _column_links(column: list[ThemeCard], decided: dict[tuple[int, int], str]) 
         why = _match(bags[a], bags[b], common)
         if why:
             found.append(Link(cards[a], cards[b], why, status == "confirmed"))
-    return found
+    return _closest(found)
+
+
+def _closest(links: list[Link]) -> list[Link]:
+    """Each card keeps only its closest match in each other quarter (and confirmed ones),
+    so a theme grows by close matches and does not drift from card to card."""
+    best: dict[tuple[int, str], float] = {}
+    for link in links:
+        for card, other in ((link.a, link.b), (link.b, link.a)):
+            key = (card.id, other.quarter)
+            best[key] = max(best.get(key, 0.0), link.why.jaccard)
+    return [
+        link
+        for link in links
+        if link.confirmed
+        or link.why.jaccard >= best[(link.a.id, link.b.quarter)]
+        or link.why.jaccard >= best[(link.b.id, link.a.quarter)]
+    ]
 
 
 def decisions(db: Database, card_ids: list[int]) -> dict[tuple[int, int], str]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from workshop import exercises, history, teams, validate
+from workshop import exercises, history, teams, themes, validate
+from workshop.db import default_path
 from workshop.i18n import t
+from workshop.markdown import escape
 from workshop.models import Team
 from workshop.ui.state import db
 
@@ -29,8 +31,12 @@ def team_filters(key: str) -> tuple[Team, str, str, str | None] | None:
     )
     st.query_params["team"] = str(team.id)
     known = history.quarters(db(), team.id) or [validate.current_quarter()]
-    first, last = (known[0], known[0]) if len(known) == 1 else cells[1].select_slider(
-        t("Quarters"), known, value=(known[0], known[-1]), key=f"{key}-range"
+    first, last = (
+        (known[0], known[0])
+        if len(known) == 1
+        else cells[1].select_slider(
+            t("Quarters"), known, value=(known[0], known[-1]), key=f"{key}-range"
+        )
     )
     exercise = cells[2].selectbox(
         t("Exercise"),
@@ -46,3 +52,47 @@ def chart_and_table(chart: object, frame: pd.DataFrame, key: str) -> None:
     as_chart, as_table = st.tabs([t("Chart"), t("Table")], key=key)
     as_chart.altair_chart(chart, width="stretch")
     as_table.dataframe(frame, hide_index=True, width="stretch")
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _linked(
+    team_id: int, quarters: tuple[str, ...], exercise: str, source: tuple[str, str]
+) -> tuple[list[themes.ThemeCard], list[themes.Theme]]:
+    # ``source`` (the database file and its fingerprint) only keys the cache.
+    cards = themes.team_cards(db(), team_id, list(quarters), exercise)
+    return cards, themes.find(cards, themes.decisions(db(), [c.id for c in cards]))
+
+
+def linked_cards(
+    team_id: int, quarters: list[str], exercise: str
+) -> tuple[list[themes.ThemeCard], list[themes.Theme]]:
+    """A team's cards and their themes, computed again only after a change."""
+    source = (default_path(), history.fingerprint(db(), team_id))
+    return _linked(team_id, tuple(quarters), exercise, source)
+
+
+SHOWN = 15
+
+
+def theme_view(n: int, linked: list[themes.Theme], exercise: exercises.Exercise) -> None:
+    """One theme: its cards by quarter, and why each pair matched, to confirm or unlink."""
+    theme = linked[n]
+    if theme.stuck:
+        st.warning(t("Still not stopped: in Stop three quarters in a row or more."))
+    for card in sorted(theme.cards, key=lambda c: c.quarter):
+        st.text(f"{card.quarter} · {t(exercise.column(card.column_key).title)}: {card.text}")
+    if len(theme.links) > SHOWN:
+        st.caption(t("The {shown} closest of {n} matches.", shown=SHOWN, n=len(theme.links)))
+    closest = sorted(theme.links, key=lambda lk: -(lk.why.jaccard if lk.why else 1))
+    for link in closest[:SHOWN]:
+        why = link.why.explain() if link.why else t("confirmed by hand")
+        left, middle, right = st.columns([4, 1, 1])
+        left.caption(escape(f"{link.a.quarter} ↔ {link.b.quarter}: {why}"))
+        if link.confirmed:
+            middle.caption(t("confirmed"))
+        elif middle.button(t("Confirm"), key=f"confirm-{n}-{link.a.id}-{link.b.id}"):
+            themes.decide(db(), link.a.id, link.b.id, "confirmed")
+            st.rerun()
+        if right.button(t("Unlink"), key=f"unlink-{n}-{link.a.id}-{link.b.id}"):
+            themes.decide(db(), link.a.id, link.b.id, "unlinked")
+            st.rerun()
