@@ -38,7 +38,14 @@ cards, linked = linked_cards(team.id, in_range, exercise.key)
 if len(picked) >= 2:
     counts = pd.DataFrame(history.column_counts(db, team.id, picked, exercise.key))
     chart_and_table(
-        charts.grouped_bars(counts, "column", "cards", "quarter", t("Cards per column")),
+        charts.grouped_bars(
+            counts,
+            "column",
+            "cards",
+            "quarter",
+            t("Cards per column"),
+            [t(c.title) for c in exercise.columns],
+        ),
         counts,
         key="counts",
     )

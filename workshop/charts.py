@@ -129,7 +129,7 @@ def completion_chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(long, title=t("What became of each quarter's actions"))
         .mark_bar()
         .encode(
-            x=alt.X("quarter:N", title=None),
+            x=alt.X("quarter:N", title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("actions:Q", title=t("actions")),
             color=alt.Color(
                 "outcome:N",
@@ -144,13 +144,15 @@ def completion_chart(frame: pd.DataFrame) -> alt.Chart:
     )
 
 
-def grouped_bars(frame: pd.DataFrame, x: str, y: str, colour: str, title: str) -> alt.Chart:
-    """One bar per ``colour`` value side by side within each ``x``."""
+def grouped_bars(
+    frame: pd.DataFrame, x: str, y: str, colour: str, title: str, order: list[str] | None = None
+) -> alt.Chart:
+    """One bar per ``colour`` value side by side within each ``x`` (in ``order``)."""
     return (
         alt.Chart(frame, title=title)
         .mark_bar()
         .encode(
-            x=alt.X(f"{x}:N", title=None),
+            x=alt.X(f"{x}:N", title=None, sort=order, axis=alt.Axis(labelAngle=0)),
             xOffset=f"{colour}:N",
             y=alt.Y(f"{y}:Q", title=None),
             color=alt.Color(f"{colour}:N", title=None, legend=alt.Legend(orient="bottom")),
