@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop import exercises, learning, phases
+from workshop import exercises, phases
 from workshop.actions import list_actions
 from workshop.db import rows
 from workshop.exercises import Column, Exercise
+from workshop.links import of_cards
 from workshop.models import Action, Participant, Workshop
 
 
@@ -128,7 +129,7 @@ def load(
     )
     public = reveal_all or phases.cards_public(workshop.phase)
     visible = cards if public else [c for c in cards if me and c["participant_id"] == me]
-    card_links = learning.links(db, workshop.id) if public else {}
+    card_links = of_cards(db, workshop.id) if public else {}
     for card in visible:
         card["links"] = tuple(card_links.get(card["id"], ()))
     show_authors = public and not workshop.anonymous

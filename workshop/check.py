@@ -7,10 +7,30 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from workshop import exercises, phases
 from workshop.db import rows
+
+_EXERCISES = ", ".join(f"'{key}'" for key in exercises.EXERCISES)
+_PHASES = ", ".join(f"'{p.key}'" for p in phases.PHASES)
+_COLUMNS = " OR ".join(
+    f"(w.exercise = '{e.key}' AND c.column_key IN ({', '.join(repr(c.key) for c in e.columns)}))"
+    for e in exercises.EXERCISES.values()
+)
 
 # (what must hold, query selecting what breaks it, how to describe one broken row)
 RULES: list[tuple[str, str, str]] = [
+    (
+        "every workshop has a known exercise and phase",
+        f"""SELECT id, exercise, phase FROM workshops
+            WHERE exercise NOT IN ({_EXERCISES}) OR phase NOT IN ({_PHASES})""",
+        "workshop {id} has exercise “{exercise}” and phase “{phase}”",
+    ),
+    (
+        "every card sits in a column of its exercise",
+        f"""SELECT c.id, c.workshop_id, c.column_key FROM cards c
+            JOIN workshops w ON w.id = c.workshop_id WHERE NOT ({_COLUMNS})""",
+        "card {id} of workshop {workshop_id} is in an unknown column “{column_key}”",
+    ),
     (
         "nobody spends more dots than the workshop gives",
         """SELECT v.workshop_id, v.participant_id, COUNT(*) AS n, w.dots

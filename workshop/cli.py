@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from workshop import check, csv_export, demo, privacy, summary, teams, workshops
+from workshop import backup, check, csv_export, demo, privacy, summary, teams, workshops
 from workshop import db as database
 from workshop.errors import WorkshopError
 from workshop.exercises import EXERCISES
@@ -34,7 +34,7 @@ class _Group(click.Group):
 )
 @click.pass_context
 def cli(ctx: click.Context, db_path: str) -> None:
-    """Quarterly strategy workshops: demo, list, export, check and delete."""
+    """Quarterly strategy workshops: demo, list, export, check, delete, backup, restore."""
     ctx.obj = db_path
 
 
@@ -129,9 +129,7 @@ def delete_team_command(ctx: click.Context, name: str, yes: bool) -> None:
         raise click.ClickException(f"No team is called {name!r}.")
     count = len(workshops.list_workshops(db, team.id))
     if not yes:
-        click.confirm(
-            f"Delete {team.name!r} with its {count} workshop(s) for good?", abort=True
-        )
+        click.confirm(f"Delete {team.name!r} with its {count} workshop(s) for good?", abort=True)
     click.echo(privacy.delete_team(db, team.id, name).describe())
 
 
@@ -145,3 +143,29 @@ def facilitator_link_command(ctx: click.Context, workshop_id: int, base_url: str
     secret = workshops.new_facilitator_secret(db, workshop_id)
     code = workshops.get_workshop(db, workshop_id).code
     click.echo(f"{base_url.rstrip('/')}/board?code={code}&key={secret}")
+
+
+@cli.command("backup")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The JSON file to write."
+)
+@click.pass_context
+def backup_command(ctx: click.Context, output: str) -> None:
+    """Back up the whole database as one JSON document with its schema version."""
+    data = backup.to_json(_open(ctx))
+    Path(output).write_bytes(data)
+    click.echo(f"Wrote {output} ({len(data):,} bytes)", err=True)
+
+
+@cli.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Do not ask before replacing what is there.")
+@click.pass_context
+def restore_command(ctx: click.Context, file: str, yes: bool) -> None:
+    """Replace everything in the database with a backup; a bad file changes nothing."""
+    db = _open(ctx)
+    held = sum(db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in backup.TABLES)
+    if held and not yes:
+        click.confirm(f"{ctx.obj} holds {held:,} rows. Replace them all with {file}?", abort=True)
+    restored = backup.restore(db, Path(file).read_bytes())
+    click.echo(f"Restored {sum(restored.values()):,} rows into {ctx.obj}.")

@@ -54,7 +54,7 @@ export default function (component) {
     // state, and a second rerun racing it could swallow the user's next click.
     const wait = Math.max(0, (page.lastRun || 0) + 250 - Date.now());
     page.pending = setTimeout(function fire() {
-      if (scriptRunning()) { page.pending = setTimeout(fire, 100); return; }
+      if (scriptRunning()) { page.pending = setTimeout(fire, 25); return; }
       if (!stale()) { page.pending = null; return; }  // that run caught up
       page.misses = (page.misses || 0) + 1;
       if (page.misses > 3) { window.location.reload(); return; }
