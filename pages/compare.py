@@ -7,16 +7,15 @@ import streamlit as st
 from workshop import charts, exercises, history, themes
 from workshop.i18n import t
 from workshop.ui import state
-from workshop.ui.history_view import chart_and_table, linked_cards, team_filters, theme_view
+from workshop.ui.history_view import (
+    SHOWN,
+    chart_and_table,
+    linked_cards,
+    more,
+    team_filters,
+    theme_view,
+)
 from workshop.ui.widgets import dots, page_style
-
-SHOWN = 15  # a page a facilitator can read: the rest is one filter away
-
-
-def more(cell, total: int) -> None:
-    if total > SHOWN:
-        cell.caption(t("…and {n} more", n=total - SHOWN))
-
 
 db = state.db()
 page_style()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from workshop import exercises, history, teams, themes, validate
 from workshop.db import default_path
@@ -11,6 +12,8 @@ from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.models import Team
 from workshop.ui.state import db
+
+SHOWN = 15  # a list a facilitator can read; the rest is one filter away
 
 
 def team_filters(key: str) -> tuple[Team, str, str, str | None] | None:
@@ -71,7 +74,10 @@ def linked_cards(
     return _linked(team_id, tuple(quarters), exercise, source)
 
 
-SHOWN = 15
+def more(cell: DeltaGenerator, total: int) -> None:
+    """Say how many were left out of a list cut at SHOWN."""
+    if total > SHOWN:
+        cell.caption(t("…and {n} more", n=total - SHOWN))
 
 
 def theme_view(n: int, linked: list[themes.Theme], exercise: exercises.Exercise) -> None:

@@ -40,22 +40,16 @@ export default function (component) {
   // Rerun when the page shows an older state than the stream announced. A rerun can be
   // lost (after a server restart the old fragment is gone), so look again; after three
   // misses reload the page, which keeps identity: it is in the address and a cookie.
-  const stale = () => {
-    const msg = page.latest;
-    return msg && (msg.rev !== page.rendered ||
-      (page.watchPresence && msg.presence !== page.presenceRendered));
-  };
   page.catchUp = () => {
-    if (!stale()) { page.misses = 0; return; }
+    const msg = page.latest;
+    const stale = msg && (msg.rev !== page.rendered ||
+      (page.watchPresence && msg.presence !== page.presenceRendered));
+    if (!stale) { page.misses = 0; return; }
     if (page.pending) return;
     // Coalesce bursts: at most one rerun in flight and one per 250 ms, with the newest
-    // state; a page that was quiet reruns at once. While the page is running its own
-    // rerun (a click, often the very change announced), wait: that run may bring the new
-    // state, and a second rerun racing it could swallow the user's next click.
+    // state; a page that was quiet reruns at once.
     const wait = Math.max(0, (page.lastRun || 0) + 250 - Date.now());
-    page.pending = setTimeout(function fire() {
-      if (scriptRunning()) { page.pending = setTimeout(fire, 25); return; }
-      if (!stale()) { page.pending = null; return; }  // that run caught up
+    page.pending = setTimeout(() => {
       page.misses = (page.misses || 0) + 1;
       if (page.misses > 3) { window.location.reload(); return; }
       page.lastRun = Date.now();
