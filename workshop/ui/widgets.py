@@ -146,4 +146,3 @@ def attempt(action: Callable[[], object], success: str | None = None) -> bool:
     if success:
         st.toast(success)
     return True
-
