@@ -7,38 +7,20 @@ if __name__ == "__main__":
     from workshop.i18n import t
 
     st.set_page_config(page_title=t("Strategy workshop"), page_icon="🧭", layout="wide")
+    # (file, title, icon, address); the start page has none of its own
+    screens = [
+        ("home", "Workshops", "home", ""),
+        ("board", "Board", "view_kanban", "board"),
+        ("summary", "Summary", "description", "summary"),
+        ("campaigns", "Campaigns and tests", "campaign", "campaigns"),
+        ("channels", "Today's channels", "hub", "channels"),
+        ("team", "Team history", "timeline", "team"),
+        ("compare", "Compare quarters", "compare_arrows", "compare"),
+    ]
     pages = [
-        st.Page("pages/home.py", title=t("Workshops"), icon=":material/home:", default=True),
-        st.Page(
-            "pages/board.py", title=t("Board"), icon=":material/view_kanban:", url_path="board"
-        ),
-        st.Page(
-            "pages/summary.py",
-            title=t("Summary"),
-            icon=":material/description:",
-            url_path="summary",
-        ),
-        st.Page(
-            "pages/campaigns.py",
-            title=t("Campaigns and tests"),
-            icon=":material/campaign:",
-            url_path="campaigns",
-        ),
-        st.Page(
-            "pages/channels.py",
-            title=t("Today's channels"),
-            icon=":material/hub:",
-            url_path="channels",
-        ),
-        st.Page(
-            "pages/team.py", title=t("Team history"), icon=":material/timeline:", url_path="team"
-        ),
-        st.Page(
-            "pages/compare.py",
-            title=t("Compare quarters"),
-            icon=":material/compare_arrows:",
-            url_path="compare",
-        ),
+        st.Page(f"pages/{name}.py", title=t(title), icon=f":material/{icon}:",
+                url_path=path or None, default=not path)
+        for name, title, icon, path in screens
     ]
     page = st.navigation(pages, position="hidden")
     page.run()

@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from workshop import campaigns, kpi, learning, teams, workshops
+from workshop import campaigns, kpi, learning, workshops
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_form, kpi_block, save
-from workshop.ui.widgets import page_style
+from workshop.ui.widgets import page_style, team_picker
 
 db = state.db()
 page_style()
@@ -21,20 +21,9 @@ st.caption(
     )
 )
 
-team_list = teams.list_teams(db)
-if not team_list:
-    st.info(t("No teams yet. Set up a workshop on the start page first, or load the demo team."))
+team = team_picker("campaigns-team")
+if team is None:
     st.stop()
-ids = [team.id for team in team_list]
-wanted = st.query_params.get("team", "")
-team = st.selectbox(
-    t("Team"),
-    team_list,
-    index=ids.index(int(wanted)) if wanted.isdigit() and int(wanted) in ids else 0,
-    format_func=lambda x: x.name,
-    key="campaigns-team",
-)
-st.query_params["team"] = str(team.id)
 
 with st.expander(t("➕ New campaign or test")):
     values = campaign_form(key="new-campaign")

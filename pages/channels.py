@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from workshop import audit, channels, teams, validate
+from workshop import audit, channels, validate
 from workshop.errors import WorkshopError
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.ui import state
-from workshop.ui.widgets import page_style, show_error
+from workshop.ui.widgets import page_style, show_error, team_picker
 
 db = state.db()
 page_style()
@@ -21,20 +21,10 @@ st.caption(
     )
 )
 
-team_list = teams.list_teams(db)
-if not team_list:
-    st.info(t("No teams yet. Set up a workshop on the start page first, or load the demo team."))
-    st.stop()
-ids = [team.id for team in team_list]
-wanted = st.query_params.get("team", "")
 left, right = st.columns([3, 1])
-team = left.selectbox(
-    t("Team"),
-    team_list,
-    index=ids.index(int(wanted)) if wanted.isdigit() and int(wanted) in ids else 0,
-    format_func=lambda x: x.name,
-    key="channels-team",
-)
+team = team_picker("channels-team", left)
+if team is None:
+    st.stop()
 typed = right.text_input(t("Quarter"), validate.current_quarter(), key="channels-quarter")
 try:
     quarter = validate.quarter(typed)

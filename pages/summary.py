@@ -58,6 +58,6 @@ right.download_button(
 )
 if extra.campaign:
     campaign_charts(extra.campaign)
-if extra.has_canvas:
+if full.exercise.plans_channels:
     mix_charts(full.workshop, list(extra.plan))
 st.markdown(markdown)

@@ -180,16 +180,21 @@ def test_a_new_quarter_starts_from_the_last_audit(db, team):
 # The canvas --------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def canvas_room(db, team):
+def canvas_in_discuss(db, team_id: int, proposal: str = "TikTok with staff tips"):
+    """A 2026-Q4 canvas in Discuss whose one proposal (a Shared card) was voted on."""
     workshop, secret = workshops.create_workshop(
-        db, team_id=team.id, quarter="2026-Q4", exercise="canvas", title="Channel canvas"
+        db, team_id=team_id, quarter="2026-Q4", exercise="canvas", title="Channel canvas"
     )
     anna = participants.join(db, workshop.id, "Anna")
-    card = cards.add_card(db, anna.token, "shared", "TikTok with staff tips")
+    card = cards.add_card(db, anna.token, "shared", proposal)
     for phase in ("reveal", "group", "vote", "discuss"):
         workshops.set_phase(db, workshop.id, secret, phase)
-    return db, workshop, secret, card
+    return workshop, secret, card
+
+
+@pytest.fixture
+def canvas_room(db, team):
+    return db, *canvas_in_discuss(db, team.id)
 
 
 def channel(**fields) -> dict:

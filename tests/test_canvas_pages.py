@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_canvas import channel
+from tests.test_canvas import canvas_in_discuss, channel
 from tests.test_pages import app, shown
-from workshop import audit, canvas, cards, participants, proposals, teams, workshops
+from workshop import audit, canvas, cards, proposals, teams, workshops
 
 
 @pytest.fixture
@@ -22,14 +22,7 @@ def discussing(db, team):
         {"platform": "Instagram", "kind": "shared", "owner": "Aisha", "budget_share": 100,
          "role": "discoverer"},
     ])
-    workshop, secret = workshops.create_workshop(
-        db, team_id=team.id, quarter="2026-Q4", exercise="canvas", title="Channel canvas"
-    )
-    anna = participants.join(db, workshop.id, "Anna")
-    card = cards.add_card(db, anna.token, "shared", "TikTok")
-    for phase in ("reveal", "group", "vote", "discuss"):
-        workshops.set_phase(db, workshop.id, secret, phase)
-    return db, workshop, secret, card
+    return db, *canvas_in_discuss(db, team.id, "TikTok")
 
 
 def test_the_audit_page_saves_the_list_and_flags_it(db, team):

@@ -76,10 +76,22 @@ def test_card_text(room, text):
 @PER_TEST
 @given(name=ANY_TEXT)
 def test_participant_names(room, name):
+    # The room lasts across examples: a name joined before (SQLite's NOCASE) is taken.
+    taken = {
+        row[0]
+        for row in room.db.execute(
+            "SELECT name FROM participants WHERE workshop_id = ?", [room.workshop.id]
+        )
+    }
+
+    def expected() -> str:
+        clean = validate.person_name(name)
+        if any(clean.encode().lower() == other.encode().lower() for other in taken):
+            raise InvalidInput("display name", "taken")
+        return clean
+
     joined = accepted_or_refused(
-        room.db,
-        lambda: participants.join(room.db, room.workshop.id, name).name,
-        lambda: validate.person_name(name),
+        room.db, lambda: participants.join(room.db, room.workshop.id, name).name, expected
     )
     if joined is not None:
         assert joined.strip() == joined and 1 <= len(joined) <= validate.NAME_MAX

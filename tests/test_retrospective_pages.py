@@ -14,6 +14,13 @@ def team(db):
     return teams.create_team(db, "Brand & Social")
 
 
+def spring_retro(db, team_id: int, campaign_id: int):
+    return workshops.create_workshop(
+        db, team_id=team_id, quarter="2026-Q2", exercise="hml", title="Spring retro",
+        campaign_id=campaign_id,
+    )
+
+
 def fill_campaign(at, key: str, **values) -> None:
     for field, value in values.items():
         widget = at.number_input(key=f"{key}-{field}") if field in (
@@ -78,10 +85,7 @@ def test_setting_up_a_retrospective_for_a_new_team_and_campaign(db):
 
 def test_a_participant_tags_a_miss_and_sees_the_number_on_top(db, team):
     spring = campaigns.create_campaign(db, team.id, SPRING | {"kpi_actual": None})
-    workshop, _ = workshops.create_workshop(
-        db, team_id=team.id, quarter="2026-Q2", exercise="hml", title="Spring retro",
-        campaign_id=spring.id,
-    )
+    workshop, _ = spring_retro(db, team.id, spring.id)
     anna = participants.join(db, workshop.id, "Anna")
     at = app("pages/board.py", code=workshop.code, me=anna.token)
     (folded,) = [e for e in at.expander if "Spring trail-shoe launch" in e.label]
@@ -99,10 +103,7 @@ def test_a_participant_tags_a_miss_and_sees_the_number_on_top(db, team):
 
 def test_the_facilitator_takes_a_learning_to_a_draft_test(db, team):
     spring = campaigns.create_campaign(db, team.id, SPRING)
-    workshop, secret = workshops.create_workshop(
-        db, team_id=team.id, quarter="2026-Q2", exercise="hml", title="Spring retro",
-        campaign_id=spring.id,
-    )
+    workshop, secret = spring_retro(db, team.id, spring.id)
     anna = participants.join(db, workshop.id, "Anna")
     learned = cards.add_card(db, anna.token, "learned", "Staff videos beat product shots")
     miss = cards.add_card(db, anna.token, "misses", "Launch clashed with the sale")
@@ -123,10 +124,7 @@ def test_the_facilitator_takes_a_learning_to_a_draft_test(db, team):
 
 def test_the_summary_shows_the_number_and_the_reasons(db, team):
     spring = campaigns.create_campaign(db, team.id, SPRING)
-    workshop, secret = workshops.create_workshop(
-        db, team_id=team.id, quarter="2026-Q2", exercise="hml", title="Spring retro",
-        campaign_id=spring.id,
-    )
+    workshop, secret = spring_retro(db, team.id, spring.id)
     anna = participants.join(db, workshop.id, "Anna")
     cards.add_card(db, anna.token, "misses", "Launch clashed with the sale", "timing")
     workshops.set_phase(db, workshop.id, secret, "closed")

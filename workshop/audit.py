@@ -31,8 +31,8 @@ def clean_row(values: dict) -> dict:
     return {
         "platform": validate.text(v["platform"], "platform", max_len=60),
         "account": validate.optional_text(v["account"], "account", max_len=200),
-        "kind": channels.choice(v["kind"], channels.KINDS, "type"),
-        "role": channels.choice(v["role"], channels.ROLES, "role", optional=True),
+        "kind": validate.choice(v["kind"], channels.KINDS, "type"),
+        "role": validate.choice(v["role"], channels.ROLES, "role", optional=True),
         "owner": validate.optional_text(v["owner"], "owner", max_len=validate.NAME_MAX),
         "backup_admin": validate.optional_text(
             v["backup_admin"], "backup admin", max_len=validate.NAME_MAX
@@ -43,7 +43,7 @@ def clean_row(values: dict) -> dict:
             v["budget_share"], "budget share", low=0, high=100
         ),
         "purpose": validate.optional_text(v["purpose"], "purpose", max_len=300),
-        "status": channels.choice(v["status"] or "active", channels.STATUSES, "status"),
+        "status": validate.choice(v["status"] or "active", channels.STATUSES, "status"),
     }
 
 

@@ -39,8 +39,8 @@ def clean(values: dict) -> dict:
     v = {field: values.get(field) for field in FIELDS}
     out = {
         "name": validate.text(v["name"], "name", max_len=validate.TITLE_MAX),
-        "kind": _choice(v["kind"] or "campaign", KINDS, "kind"),
-        "status": _choice(v["status"] or "planned", STATUSES, "status"),
+        "kind": validate.choice(v["kind"] or "campaign", KINDS, "kind"),
+        "status": validate.choice(v["status"] or "planned", STATUSES, "status"),
         "channels": ", ".join(channels(v["channels"])),
         "starts_on": validate.optional_date(v["starts_on"], "start date"),
         "ends_on": validate.optional_date(v["ends_on"], "end date"),
@@ -83,12 +83,6 @@ def channels(value: object) -> list[str]:
     if len(names) > MAX_CHANNELS:
         raise InvalidInput("channels", t("At most {n} channels.", n=MAX_CHANNELS))
     return names
-
-
-def _choice(value: object, allowed: dict[str, str], field: str) -> str:
-    if value not in allowed:
-        raise InvalidInput(field, t("Pick one of: {options}.", options=", ".join(allowed)))
-    return str(value)
 
 
 def create_campaign(db: Database, team_id: int, values: dict) -> Campaign:

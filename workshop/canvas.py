@@ -30,26 +30,26 @@ def clean(values: dict) -> dict:
     v = {field: values.get(field) for field in FIELDS}
     out = {
         "platform": validate.text(v["platform"], "platform", max_len=60),
-        "kind": channels.choice(v["kind"], channels.KINDS, "type"),
-        "role": channels.choice(v["role"], channels.ROLES, "role"),
-        "stage": channels.choice(v["stage"], channels.STAGES, "journey stage"),
+        "kind": validate.choice(v["kind"], channels.KINDS, "type"),
+        "role": validate.choice(v["role"], channels.ROLES, "role"),
+        "stage": validate.choice(v["stage"], channels.STAGES, "journey stage"),
         "audience": validate.optional_text(v["audience"], "audience", max_len=300),
         "goal": validate.optional_text(v["goal"], "goal", max_len=300),
         "kpi_metric": validate.optional_text(v["kpi_metric"], "KPI metric", max_len=80),
         "kpi_baseline": validate.optional_number(v["kpi_baseline"], "KPI baseline"),
         "kpi_target": validate.optional_number(v["kpi_target"], "KPI target"),
         "kpi_due_on": validate.optional_date(v["kpi_due_on"], "KPI date"),
-        "kpi_level": channels.choice(v["kpi_level"], channels.LEVELS, "KPI level", optional=True),
+        "kpi_level": validate.choice(v["kpi_level"], channels.LEVELS, "KPI level", optional=True),
         "budget_share": validate.optional_number(v["budget_share"], "budget share", low=0, high=100)
         or 0.0,
-        "effort": channels.choice(v["effort"], channels.EFFORTS, "effort", optional=True),
+        "effort": validate.choice(v["effort"], channels.EFFORTS, "effort", optional=True),
         "owner": validate.optional_text(v["owner"], "owner", max_len=validate.NAME_MAX),
         "hypothesis": validate.optional_text(
             v["hypothesis"], "hypothesis", max_len=validate.CARD_MAX
         ),
     }
     for question in channels.FIT_QUESTIONS:
-        out[question] = channels.choice(v[question] or "unsure", channels.FIT, "fit")
+        out[question] = validate.choice(v[question] or "unsure", channels.FIT, "fit")
         out[f"{question}_note"] = validate.optional_text(
             v[f"{question}_note"], "evidence", max_len=300
         )

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from workshop import channels, kpi
 from workshop.i18n import t
-from workshop.markdown import escape
+from workshop.markdown import cell, escape
 from workshop.models import PlanChannel, Proposal
 
 STATUS = {"proposed": "proposed", "accepted": "accepted", "rejected": "rejected"}
-
-
-def _cell(text: str) -> str:
-    return escape(" ".join(text.split()))
 
 
 def _fit(c: PlanChannel) -> str:
@@ -24,7 +20,7 @@ def _kpi(c: PlanChannel) -> str:
     level = f" ({t(channels.LEVELS[c.kpi_level]).lower()})" if c.kpi_level else ""
     target = f" {kpi.number(c.kpi_baseline)} → {kpi.number(c.kpi_target)}"
     due = f" {t('by')} {c.kpi_due_on}" if c.kpi_due_on else ""
-    return _cell(c.kpi_metric) + target + due + level
+    return cell(c.kpi_metric) + target + due + level
 
 
 def lines(plan: list[PlanChannel], found: list[Proposal], warnings: list[str]) -> list[str]:
@@ -36,9 +32,9 @@ def lines(plan: list[PlanChannel], found: list[Proposal], warnings: list[str]) -
             "|---|---|---|---|---|---|---|---|---|",
         ]
         out += [
-            f"| {_cell(c.platform)} | {t(channels.KINDS[c.kind])} | {t(channels.ROLES[c.role])} "
-            f"| {t(channels.STAGES[c.stage])} | {c.budget_share:g}% | {_cell(c.goal) or '—'} "
-            f"| {_kpi(c)} | {_fit(c)} | {_cell(c.owner) or '—'} |"
+            f"| {cell(c.platform)} | {t(channels.KINDS[c.kind])} | {t(channels.ROLES[c.role])} "
+            f"| {t(channels.STAGES[c.stage])} | {c.budget_share:g}% | {cell(c.goal) or '—'} "
+            f"| {_kpi(c)} | {_fit(c)} | {cell(c.owner) or '—'} |"
             for c in plan
         ]
     else:
@@ -54,7 +50,7 @@ def lines(plan: list[PlanChannel], found: list[Proposal], warnings: list[str]) -
             "|---|---|---|",
         ]
         out += [
-            f"| {t(p.outcome.capitalize())} | {_cell(p.text)} | {t(STATUS[p.status])} |"
+            f"| {t(p.outcome.capitalize())} | {cell(p.text)} | {t(STATUS[p.status])} |"
             for p in found
         ]
         out += [""]

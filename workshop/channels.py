@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import re
 
-from workshop.errors import InvalidInput
-from workshop.i18n import t
-
 KINDS = {"paid": "Paid", "earned": "Earned", "shared": "Shared", "owned": "Owned"}
 ROLES = {"discoverer": "Discoverer", "goal_scorer": "Goal scorer", "both": "Both"}
 STAGES = {"reach": "Reach", "act": "Act", "convert": "Convert", "engage": "Engage"}
@@ -57,11 +54,3 @@ def platform_key(name: str) -> str:
     key = _NOT_WORD.sub(" ", name.casefold()).strip()
     return ALIASES.get(key, key)
 
-
-def choice(value: object, allowed: dict[str, str], field: str, *, optional: bool = False):
-    """One of ``allowed``'s keys (or None when optional and empty)."""
-    if optional and value in (None, ""):
-        return None
-    if value not in allowed:
-        raise InvalidInput(field, t("Pick one of: {options}.", options=", ".join(allowed)))
-    return value

@@ -311,6 +311,12 @@ def m004_history(db: Database) -> None:
     )
 
 
+@migrations()
+def m005_canvas_card_index(db: Database) -> None:
+    # Every board rerun looks up which of its cards went onto a canvas.
+    db.execute("CREATE INDEX canvas_card ON canvas_channels(card_id)")
+
+
 def _run_script(db: Database, script: str) -> None:
     # executescript() would commit the surrounding transaction; run statements one by one
     for statement in script.split(";"):

@@ -30,21 +30,24 @@ class ToReview:
     times_carried: int  # how many workshops this action has already passed through
 
 
-def to_review(db: Database, workshop_id: int) -> list[ToReview]:
-    """The open actions of the team's earlier workshops, oldest first."""
+def _open_actions(db: Database, workshop_id: int) -> list[dict]:
     workshop = workshops.get_workshop(db, workshop_id)
-    found = rows(
+    return rows(
         db,
         f"""SELECT a.*, w.quarter, w.title AS workshop_title FROM actions a
             JOIN workshops w ON w.id = a.workshop_id
-            WHERE w.team_id = ? AND w.id != ? AND w.id < ? AND a.kind = 'action'
+            WHERE w.team_id = ? AND w.id < ? AND a.kind = 'action'
               AND a.status = 'open' AND NOT {_CARRIED}
             ORDER BY w.quarter, a.id""",
-        [workshop.team_id, workshop_id, workshop_id],
+        [workshop.team_id, workshop_id],
     )
+
+
+def to_review(db: Database, workshop_id: int) -> list[ToReview]:
+    """The open actions of the team's earlier workshops, oldest first."""
     return [
         ToReview(Action.from_row(r), r["quarter"], r["workshop_title"], _carried(db, r["id"]))
-        for r in found
+        for r in _open_actions(db, workshop_id)
     ]
 
 
@@ -58,7 +61,7 @@ def _carried(db: Database, action_id: int) -> int:
 
 def _reviewable(db: Database, workshop_id: int, secret: str | None, action_id: int) -> Action:
     workshops.authorise(db, workshop_id, secret)
-    if action_id not in {item.action.id for item in to_review(db, workshop_id)}:
+    if action_id not in {r["id"] for r in _open_actions(db, workshop_id)}:
         raise NotFound(t("That action is not open for review here any more."))
     return get_action(db, action_id)
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop import campaigns, exercises, phases, validate, workshops
+from workshop import boards, campaigns, exercises, phases, validate, workshops
+from workshop.cards import get_card
 from workshop.db import one, rows, timestamp, write
 from workshop.errors import InvalidInput, NotAllowed, NotFound
 from workshop.i18n import t
 from workshop.models import Campaign, Card, Workshop
 
-BOARD = "sscc"
 BOARD_COLUMNS = ("start", "change")
 
 
@@ -91,15 +91,6 @@ def to_test(
     return campaigns.get_campaign(db, cursor.lastrowid)
 
 
-def boards_to_offer(db: Database, workshop: Workshop) -> list[Workshop]:
-    """The team's Stop / Start / Continue / Change workshops still taking cards."""
-    return [
-        w
-        for w in workshops.list_workshops(db, workshop.team_id)
-        if w.exercise == BOARD and w.phase in phases.WRITING
-    ]
-
-
 def to_board(
     db: Database,
     workshop_id: int,
@@ -111,45 +102,22 @@ def to_board(
     card_id: int | None = None,
     group_id: int | None = None,
 ) -> tuple[Card, Workshop]:
-    """A Start or Change card on ``target_id``, or on a new workshop for ``quarter``.
-
-    A new workshop opens with the facilitator key of this one, since the same person
-    is taking the learning there.
-    """
+    """A Start or Change card on ``target_id``, or on the team's board for ``quarter``."""
     workshop = workshops.authorise(db, workshop_id, secret)
     source = _source(db, workshop, card_id, group_id)
     if column not in BOARD_COLUMNS:
         raise InvalidInput("column", t("A learning becomes a Start or a Change card."))
     if target_id is None:
-        target = _new_board(db, workshop, secret, quarter)
+        target = boards.board_for(db, workshop.team_id, validate.quarter(quarter), secret)
     else:
         target = workshops.get_workshop(db, target_id)
-        if target.id not in {w.id for w in boards_to_offer(db, workshop)}:
+        if target.id not in {w.id for w in boards.taking_cards(db, workshop.team_id)}:
             raise NotAllowed(
                 t("That workshop is not one of this team's boards still taking cards.")
             )
-    now = timestamp()
     with write(db, workshop_id, target.id):
-        cursor = db.execute(
-            """INSERT INTO cards (workshop_id, participant_id, column_key, text, origin_card_id,
-                   created_at, updated_at) VALUES (?, NULL, ?, ?, ?, ?, ?)""",
-            [target.id, column, source.text, source.card_id, now, now],
-        )
-    return Card.from_row(one(db, "SELECT * FROM cards WHERE id = ?", [cursor.lastrowid])), target
-
-
-def _new_board(
-    db: Database, workshop: Workshop, secret: str | None, quarter: str | None
-) -> Workshop:
-    created, _ = workshops.create_workshop(
-        db,
-        team_id=workshop.team_id,
-        quarter=validate.quarter(quarter),
-        exercise=BOARD,
-        title=t("Quarterly offsite"),
-        secret=secret,
-    )
-    return created
+        card_id = boards.offer_card(db, target.id, column, source.text, source.card_id)
+    return get_card(db, card_id), target
 
 
 def origin_of(db: Database, campaign: Campaign) -> str | None:

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from workshop import exercises
 from workshop.db import rows
+from workshop.exercises import SSCC
 from workshop.i18n import t
-
-BOARD = "sscc"
 
 
 def of_cards(db: Database, workshop_id: int) -> dict[int, list[str]]:
@@ -60,7 +58,7 @@ def _describe(r: dict) -> str:
             quarter=r["quarter"],
         )
     if r["kind"] == "to":
-        column = exercises.get(BOARD).column(r["name"]).title
+        column = SSCC.column(r["name"]).title
         return t(
             "→ {column} card in {quarter} “{title}”",
             column=t(column),

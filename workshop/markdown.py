@@ -18,6 +18,11 @@ def _escape_marker(match: re.Match[str]) -> str:
     return lead + "\\" + marker
 
 
+def cell(text: str) -> str:
+    """User text inside a table cell: escaped, on one line (a line break ends the row)."""
+    return escape(" ".join(text.split()))
+
+
 def escape(text: str) -> str:
     """User text as literal Markdown: no links, images, HTML, headings, lists or emoji codes."""
     escaped = _SPECIAL.sub(r"\\\1", text)

@@ -11,13 +11,12 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from workshop import audit, canvas, comparison, phases, validate, workshops
+from workshop import audit, boards, canvas, comparison, phases, validate, workshops
+from workshop.cards import get_card
 from workshop.db import one, rows, timestamp, write
 from workshop.errors import NotAllowed, NotFound
 from workshop.i18n import t
 from workshop.models import Card, Proposal, Workshop
-
-BOARD = "sscc"
 
 
 def today_list(db: Database, workshop: Workshop) -> tuple[str | None, list]:
@@ -89,39 +88,15 @@ def accept(
     """The proposal (its text edited or not) as a card on the team's board for the quarter."""
     proposal = _open(db, workshop_id, secret, proposal_id)
     clean = validate.card_text(proposal.text if text is None else text)
-    target = board_for(db, workshops.get_workshop(db, workshop_id), secret)
-    now = timestamp()
+    canvas_workshop = workshops.get_workshop(db, workshop_id)
+    target = boards.board_for(db, canvas_workshop.team_id, canvas_workshop.quarter, secret)
     with write(db, workshop_id, target.id):
-        cursor = db.execute(
-            """INSERT INTO cards (workshop_id, participant_id, column_key, text, created_at,
-                   updated_at) VALUES (?, NULL, ?, ?, ?, ?)""",
-            [target.id, proposal.outcome, clean, now, now],
-        )
+        card_id = boards.offer_card(db, target.id, proposal.outcome, clean)
         db.execute(
             "UPDATE proposals SET status = 'accepted', text = ?, card_id = ? WHERE id = ?",
-            [clean, cursor.lastrowid, proposal_id],
+            [clean, card_id, proposal_id],
         )
-    return Card.from_row(one(db, "SELECT * FROM cards WHERE id = ?", [cursor.lastrowid])), target
-
-
-def board_for(db: Database, workshop: Workshop, secret: str | None) -> Workshop:
-    """The team's board taking cards in the canvas's quarter, opened if there is none."""
-    for candidate in workshops.list_workshops(db, workshop.team_id):
-        if (
-            candidate.exercise == BOARD
-            and candidate.quarter == workshop.quarter
-            and candidate.phase in phases.WRITING
-        ):
-            return candidate
-    created, _ = workshops.create_workshop(
-        db,
-        team_id=workshop.team_id,
-        quarter=workshop.quarter,
-        exercise=BOARD,
-        title=t("Quarterly offsite"),
-        secret=secret,
-    )
-    return created
+    return get_card(db, card_id), target
 
 
 def boards_fed(db: Database, workshop_id: int) -> list[Workshop]:

@@ -12,6 +12,7 @@ from workshop import campaigns, canvas, canvas_summary, followthrough, kpi, phas
 from workshop.board import Board, Item
 from workshop.exercises import EXERCISES
 from workshop.i18n import t
+from workshop.markdown import cell
 from workshop.markdown import escape as md_escape
 from workshop.models import Action, Campaign, PlanChannel, Proposal
 from workshop.workshops import get_workshop
@@ -30,7 +31,6 @@ class Extras:
     plan: tuple[PlanChannel, ...] = ()
     proposals: tuple[Proposal, ...] = ()
     warnings: tuple[str, ...] = ()
-    has_canvas: bool = False
     reviewed: tuple[Action, ...] = ()  # earlier actions reviewed at the start
 
 
@@ -42,7 +42,6 @@ def extras(db: Database, board: Board) -> Extras:
         plan=tuple(plan),
         proposals=tuple(proposals.list_proposals(db, board.workshop.id)),
         warnings=tuple(canvas.warnings(plan)),
-        has_canvas=board.exercise.plans_channels,
         reviewed=tuple(followthrough.reviewed_in(db, board.workshop.id)),
     )
 
@@ -92,7 +91,7 @@ def _campaign_lines(campaign: Campaign) -> list[str]:
     ]
     out += [f"**{label}:** {md_escape(value)}  " for label, value in facts if value]
     out += ["", f"| {t('Figure')} | {t('Value')} |", "|---|---|"]
-    out += [f"| {label} | {_cell(value)} |" for label, value in kpi.rows(campaign)]
+    out += [f"| {label} | {cell(value)} |" for label, value in kpi.rows(campaign)]
     return [*out, ""]
 
 
@@ -137,7 +136,7 @@ def to_markdown(board: Board, extra: Extras = Extras()) -> str:
         items = [line for item in column_view.items for line in _item_lines(board, item)]
         out += (items or [f"- {t('(no cards)')}"]) + [""]
     out += _reason_lines(board)
-    if extra.has_canvas:
+    if board.exercise.plans_channels:
         out += canvas_summary.lines(list(extra.plan), list(extra.proposals), list(extra.warnings))
     decisions = [a for a in board.actions if a.kind == "decision"]
     actions = [a for a in board.actions if a.kind == "action"]
@@ -151,18 +150,13 @@ def to_markdown(board: Board, extra: Extras = Extras()) -> str:
             "|---|---|---|---|---|",
         ]
         out += [
-            f"| {_cell(a.text)} | {_cell(a.owner)} | {a.due_on or '—'} "
-            f"| {t(a.status)} | {_cell(board.source_of(a)) or '—'} |"
+            f"| {cell(a.text)} | {cell(a.owner)} | {a.due_on or '—'} "
+            f"| {t(a.status)} | {cell(board.source_of(a)) or '—'} |"
             for a in actions
         ]
     else:
         out.append(f"- {t('(no actions)')}")
     return "\n".join(out).rstrip() + "\n"
-
-
-def _cell(text: str) -> str:
-    """User text inside a table cell: escaped, on one line (a line break ends the row)."""
-    return md_escape(" ".join(text.split()))
 
 
 def _from(board: Board, action: Action) -> str:

@@ -145,6 +145,15 @@ def whole_number(value: object, field: str, *, low: int, high: int) -> int:
     return number
 
 
+def choice(value: object, allowed: dict[str, str], field: str, *, optional: bool = False):
+    """One of ``allowed``'s keys (or None when optional and left empty)."""
+    if optional and value in (None, ""):
+        return None
+    if not isinstance(value, str) or value not in allowed:
+        raise InvalidInput(field, t("Pick one of: {options}.", options=", ".join(allowed)))
+    return value
+
+
 def optional_number(
     value: object, field: str, *, low: float | None = None, high: float | None = None
 ) -> float | None:

@@ -6,7 +6,8 @@ import re
 
 from playwright.sync_api import expect
 
-from workshop import audit, cards, participants, teams, workshops
+from tests.test_canvas import canvas_in_discuss
+from workshop import audit, participants, teams
 from workshop import db as database
 
 from .conftest import wait_idle
@@ -18,13 +19,8 @@ def test_from_the_canvas_to_cards_on_the_board(browser, server):
     audit.save_audit(db, team.id, "2026-Q3", [
         {"platform": "Pinterest", "kind": "shared", "last_post_on": "2026-04-28"},
     ])
-    workshop, secret = workshops.create_workshop(
-        db, team_id=team.id, quarter="2026-Q4", exercise="canvas", title="Channel canvas"
-    )
-    anna = participants.join(db, workshop.id, "Anna")
-    card = cards.add_card(db, anna.token, "shared", "TikTok")
-    for phase in ("reveal", "group", "vote", "discuss"):
-        workshops.set_phase(db, workshop.id, secret, phase)
+    workshop, secret, card = canvas_in_discuss(db, team.id, "TikTok")
+    (anna,) = participants.list_participants(db, workshop.id)
 
     fac = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
     watcher = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()

@@ -6,33 +6,23 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from workshop import exercises, history, teams, themes, validate
+from workshop import exercises, history, themes, validate
 from workshop.db import default_path
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.models import Team
 from workshop.ui.state import db
+from workshop.ui.widgets import team_picker
 
 SHOWN = 15  # a list a facilitator can read; the rest is one filter away
 
 
 def team_filters(key: str) -> tuple[Team, str, str, str | None] | None:
     """Team, quarter range and exercise (None when there is no team yet)."""
-    team_list = teams.list_teams(db())
-    if not team_list:
-        st.info(t("No teams yet. Set up a workshop on the start page, or load the demo team."))
-        return None
-    ids = [team.id for team in team_list]
-    wanted = st.query_params.get("team", "")
     cells = st.columns([3, 2, 2])
-    team = cells[0].selectbox(
-        t("Team"),
-        team_list,
-        format_func=lambda x: x.name,
-        key=f"{key}-team",
-        index=ids.index(int(wanted)) if wanted.isdigit() and int(wanted) in ids else 0,
-    )
-    st.query_params["team"] = str(team.id)
+    team = team_picker(f"{key}-team", cells[0])
+    if team is None:
+        return None
     known = history.quarters(db(), team.id) or [validate.current_quarter()]
     first, last = (
         (known[0], known[0])

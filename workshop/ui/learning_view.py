@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workshop import learning, validate
+from workshop import boards, learning, validate
 from workshop.board import Board, Item
 from workshop.exercises import SSCC
 from workshop.i18n import t
@@ -41,7 +41,7 @@ def _test_form(b: Board, item: Item, secret: str) -> None:
 
 
 def _board_form(b: Board, item: Item, secret: str) -> None:
-    boards = {w.id: w for w in learning.boards_to_offer(db(), b.workshop)}
+    offered = {w.id: w for w in boards.taking_cards(db(), b.workshop.team_id)}
     with st.form(f"to-board-{item.key}", border=False):
         st.markdown(t("**As a card for the next Stop / Start / Continue / Change**"))
         column = st.radio(
@@ -53,9 +53,9 @@ def _board_form(b: Board, item: Item, secret: str) -> None:
         )
         target = st.selectbox(
             t("Workshop"),
-            [*boards, None],
+            [*offered, None],
             format_func=lambda k: (
-                f"{boards[k].quarter} · {boards[k].title}" if k else t("A new workshop")
+                f"{offered[k].quarter} · {offered[k].title}" if k else t("A new workshop")
             ),
             key=f"to-board-target-{item.key}",
         )

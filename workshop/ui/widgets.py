@@ -9,14 +9,16 @@ from urllib.parse import urlencode, urlsplit
 
 import segno
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitInvalidLayoutContextError
 
-from workshop import phases
+from workshop import phases, teams
 from workshop.errors import WorkshopError
 from workshop.exercises import Column
 from workshop.i18n import t
 from workshop.markdown import escape
-from workshop.models import Workshop
+from workshop.models import Team, Workshop
+from workshop.ui.state import db
 
 # Static CSS only; no user text is ever placed in it.
 _BASE_CSS = """
@@ -146,3 +148,22 @@ def attempt(action: Callable[[], object], success: str | None = None) -> bool:
     if success:
         st.toast(success)
     return True
+
+
+def team_picker(key: str, cell: DeltaGenerator | None = None) -> Team | None:
+    """The team a page is about, kept in the address; None (said on screen) when there is none."""
+    team_list = teams.list_teams(db())
+    if not team_list:
+        st.info(t("No teams yet. Set up a workshop on the start page, or load the demo team."))
+        return None
+    ids = [team.id for team in team_list]
+    wanted = st.query_params.get("team", "")
+    team = (cell or st).selectbox(
+        t("Team"),
+        team_list,
+        index=ids.index(int(wanted)) if wanted.isdigit() and int(wanted) in ids else 0,
+        format_func=lambda x: x.name,
+        key=key,
+    )
+    st.query_params["team"] = str(team.id)
+    return team
