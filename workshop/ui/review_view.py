@@ -17,24 +17,32 @@ def review_actions(workshop: Workshop, secret: str | None) -> None:
     listed = followthrough.to_review(db(), workshop.id)
     if not listed:
         return
-    st.subheader(t("Last time's actions ({n} open)", n=len(listed)))
-    st.caption(t("Review them first: done, carry over to this workshop, or drop with a reason."))
-    for item in listed:
-        action = item.action
-        with st.container(border=True, key=f"review-{action.id}"):
-            carried = t(" · carried over {n}×", n=item.times_carried) if item.times_carried else ""
-            st.markdown(f"**{escape(action.text)}**")
-            st.caption(
-                escape(f"{item.quarter} · {item.workshop_title} · ")
-                + t(
-                    "owner: {owner} · due {due}",
-                    owner=escape(action.owner),
-                    due=action.due_on or "—",
-                )
-                + carried
-            )
-            if secret and workshop.phase != "closed":
-                _decide(workshop, secret, action.id)
+    heading = t("Last time's actions ({n} open)", n=len(listed))
+    if secret:
+        st.subheader(heading)
+        box = st.container()
+    else:  # folded for participants, so writing comes first on a phone
+        box = st.expander(heading)
+    with box:
+        st.caption(
+            t("Review them first: done, carry over to this workshop, or drop with a reason.")
+        )
+        for item in listed:
+            _item(workshop, secret, item)
+
+
+def _item(workshop: Workshop, secret: str | None, item: followthrough.ToReview) -> None:
+    action = item.action
+    with st.container(border=True, key=f"review-{action.id}"):
+        carried = t(" · carried over {n}×", n=item.times_carried) if item.times_carried else ""
+        st.markdown(f"**{escape(action.text)}**")
+        st.caption(
+            escape(f"{item.quarter} · {item.workshop_title} · ")
+            + t("owner: {owner} · due {due}", owner=escape(action.owner), due=action.due_on or "—")
+            + carried
+        )
+        if secret and workshop.phase != "closed":
+            _decide(workshop, secret, action.id)
 
 
 def _decide(workshop: Workshop, secret: str, action_id: int) -> None:
