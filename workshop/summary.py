@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import altair as alt
 from sqlite_utils import Database
 
 from workshop import board as board_module
-from workshop import campaigns, canvas, canvas_summary, followthrough, kpi, phases, proposals
+from workshop import (
+    campaigns,
+    canvas,
+    canvas_summary,
+    charts,
+    followthrough,
+    kpi,
+    phases,
+    proposals,
+)
 from workshop.board import Board, Item
 from workshop.exercises import EXERCISES
 from workshop.i18n import t
@@ -162,3 +172,13 @@ def to_markdown(board: Board, extra: Extras = Extras()) -> str:
 def _from(board: Board, action: Action) -> str:
     source = board.source_of(action)
     return f" ({t('from')}: {md_escape(source)})" if source else ""
+
+
+def charts_of(db: Database, board: Board, extra: Extras) -> list[alt.Chart]:
+    """The exercise's charts: a campaign's numbers, a canvas's mix against today."""
+    drawn = charts.campaign_charts(extra.campaign) if extra.campaign else []
+    if board.exercise.plans_channels:
+        _, today = proposals.today_list(db, board.workshop)
+        frame = charts.mix_frame(list(extra.plan), today)
+        drawn += [charts.mix_chart(frame, by) for by in charts.MIX_BY]
+    return drawn
