@@ -16,6 +16,7 @@ if __name__ == "__main__":
         ("channels", "Today's channels", "hub", "channels"),
         ("team", "Team history", "timeline", "team"),
         ("compare", "Compare quarters", "compare_arrows", "compare"),
+        ("import_cards", "Import cards", "upload_file", "import"),
     ]
     pages = [
         st.Page(f"pages/{name}.py", title=t(title), icon=f":material/{icon}:",

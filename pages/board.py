@@ -115,6 +115,13 @@ if secret:
                     ),
                     t("Settings saved"),
                 )
+        if workshop.phase != "closed":
+            st.page_link(
+                "pages/import_cards.py",
+                label=t("Import cards from a CSV file"),
+                icon=":material/upload_file:",
+                query_params={"code": workshop.code},
+            )
         delete_controls(workshop, secret)
         st.divider()
         join_panel(workshop, compact=True)

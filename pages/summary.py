@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from workshop import csv_export, phases, summary, workshops
+from workshop import phases, summary, workshops
 from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_charts
 from workshop.ui.canvas_view import mix_charts
+from workshop.ui.export_view import download_buttons
 from workshop.ui.widgets import page_style, show_error, title
 
 db = state.db()
@@ -38,24 +39,7 @@ if workshop.phase != "closed":
             phase=t(phases.BY_KEY[workshop.phase].name),
         )
     )
-left, right, _ = st.columns([1, 1, 3])
-left.download_button(
-    t("Download Markdown"),
-    markdown,
-    file_name=f"workshop-{workshop.id}.md",
-    mime="text/markdown",
-    type="primary",
-    key="download-md",
-    help=t("Pastes cleanly into Confluence, Notion, Slack or GitHub."),
-)
-right.download_button(
-    t("Download CSV"),
-    csv_export.to_csv(db, workshop.id),
-    file_name=f"workshop-{workshop.id}.csv",
-    mime="text/csv",
-    key="download-csv",
-    help=t("One row per card, vote and action; opens in Excel."),
-)
+download_buttons(workshop)
 if extra.campaign:
     campaign_charts(extra.campaign)
 if full.exercise.plans_channels:

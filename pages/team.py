@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from workshop import charts, exercises, followthrough, history, phases
+from workshop import charts, exercises, history, phases, report
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.ui import state
+from workshop.ui.export_view import report_buttons
 from workshop.ui.history_view import chart_and_table, team_filters
 from workshop.ui.widgets import page_style
 
@@ -25,21 +26,10 @@ st.page_link(
     query_params={"team": str(team.id)},
 )
 
-rates = followthrough.completion(db, team.id, first, last)
+report_buttons(team, first, last)
+rates = report.completion_rows(db, team.id, first, last)
 if rates:
-    frame = pd.DataFrame(
-        [
-            {
-                "quarter": r.quarter,
-                "done": r.done,
-                "carried": r.carried,
-                "dropped": r.dropped,
-                "open": r.open,
-                "rate %": None if r.rate is None else round(r.rate),
-            }
-            for r in rates
-        ]
-    )
+    frame = pd.DataFrame(rates)
     chart_and_table(charts.completion_chart(frame), frame, key="completion")
 
 timeline = history.timeline(db, team.id, first, last, exercise)

@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from workshop import backup, check, csv_export, demo, privacy, summary, teams, workshops
+from workshop import (
+    backup,
+    check,
+    demo,
+    exercises,
+    exports,
+    importer,
+    privacy,
+    report,
+    teams,
+    validate,
+    workshops,
+)
 from workshop import db as database
 from workshop.errors import WorkshopError
 from workshop.exercises import EXERCISES
@@ -34,12 +49,44 @@ class _Group(click.Group):
 )
 @click.pass_context
 def cli(ctx: click.Context, db_path: str) -> None:
-    """Quarterly strategy workshops: demo, list, export, check, delete, backup, restore."""
+    """Quarterly strategy workshops from the command line.
+
+    Every command takes --db (or WORKSHOP_DB) and --help.
+    """
     ctx.obj = db_path
 
 
 def _open(ctx: click.Context):
     return database.connect(ctx.obj)
+
+
+@contextmanager
+def _step(what: str) -> Iterator[None]:
+    """Say on standard error what is being done, then how long it took."""
+    click.echo(f"{what}…", err=True, nl=False)
+    started = time.perf_counter()
+    try:
+        yield
+    except BaseException:
+        click.echo(" failed", err=True)
+        raise
+    click.echo(f" done in {time.perf_counter() - started:.1f} s", err=True)
+
+
+def _emit(data: bytes, output: str | None) -> None:
+    if output:
+        Path(output).write_bytes(data)
+        click.echo(f"Wrote {output} ({len(data):,} bytes)", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+_OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to this file instead of standard output.",
+)
 
 
 @cli.command("demo")
@@ -78,30 +125,124 @@ def list_command(ctx: click.Context) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "csv"]),
+    type=click.Choice(list(exports.FORMATS)),
     default="md",
     show_default=True,
-    help="The export format.",
+    help="md: to paste; pdf or html: to print; csv: for Excel; json: everything.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write to this file instead of standard output.",
-)
+@_OUTPUT
 @click.pass_context
 def export_command(ctx: click.Context, workshop_id: int, fmt: str, output: str | None) -> None:
-    """Export a workshop: its summary in Markdown, or its cards, votes and actions as CSV."""
+    """Export a workshop's summary, or its cards, votes and actions."""
     db = _open(ctx)
-    if fmt == "csv":
-        data = csv_export.to_csv(db, workshop_id)
-    else:
-        data = summary.markdown(db, workshop_id).encode("utf-8")
-    if output:
-        Path(output).write_bytes(data)
-        click.echo(f"Wrote {output}", err=True)
-    else:
-        sys.stdout.buffer.write(data)
+    workshops.get_workshop(db, workshop_id)
+    with _step(f"Exporting workshop {workshop_id} as {exports.FORMATS[fmt].label}"):
+        data = exports.export(db, workshop_id, fmt)
+    _emit(data, output)
+
+
+@cli.command("report")
+@click.argument("team")
+@click.option("--from", "first", help="First quarter, e.g. 2026-Q1 (default: the first).")
+@click.option("--to", "last", help="Last quarter, e.g. 2026-Q4 (default: the last).")
+@click.option("--format", "fmt", type=click.Choice(["md", "pdf"]), default="md", show_default=True)
+@_OUTPUT
+@click.pass_context
+def report_command(
+    ctx: click.Context,
+    team: str,
+    first: str | None,
+    last: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """A team's report across quarters: follow-through, themes, campaigns, channels.
+
+    TEAM is the team's name or id (see `workshop list`).
+    """
+    db = _open(ctx)
+    found = report.find_team(db, team)
+    first, last = (q and validate.quarter(q) for q in (first, last))
+    with _step(f"Writing the report of {found.name}"):
+        built = report.build(db, found, first, last)
+        data = report.to_pdf(built) if fmt == "pdf" else built.markdown.encode("utf-8")
+    _emit(data, output)
+
+
+@cli.command("import-cards")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--workshop", "workshop_id", type=int, required=True, help="The workshop's id.")
+@click.option("--text-column", required=True, help="The CSV column that holds the card text.")
+@click.option(
+    "--column-column",
+    help="The CSV column that says which board column a card goes to. Without it, "
+    "every card goes to --into.",
+)
+@click.option(
+    "--map",
+    "mapped",
+    multiple=True,
+    metavar="VALUE=COLUMN",
+    help="Send cards whose category is VALUE to COLUMN (a column key, or 'skip'). "
+    "Values named like a column (Stop, hits, …) need no mapping.",
+)
+@click.option("--into", "default", help="The board column when there is no --column-column.")
+@click.option("--skip-bad-rows", is_flag=True, help="Import the good rows even if some are bad.")
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; save nothing.")
+@click.pass_context
+def import_cards_command(
+    ctx: click.Context,
+    file: str,
+    workshop_id: int,
+    text_column: str,
+    column_column: str | None,
+    mapped: tuple[str, ...],
+    default: str | None,
+    skip_bad_rows: bool,
+    dry_run: bool,
+) -> None:
+    """Import cards from another tool's CSV export into a workshop.
+
+    Nothing is saved when a row is bad (unless --skip-bad-rows), and the rows
+    are saved all at once or not at all.
+    """
+    db = _open(ctx)
+    workshop = importer.check_open(workshops.get_workshop(db, workshop_id))
+    table = importer.read_csv(Path(file).read_bytes())
+    rows = importer.plan(
+        table,
+        exercises.get(workshop.exercise),
+        text_column,
+        column_column,
+        _mapping(mapped),
+        default,
+    )
+    bad = [r for r in rows if r.problem]
+    for r in rows if dry_run else bad:
+        click.echo(f"  row {r.line}: {r.column_key or '-'}: {r.problem or r.text}", err=True)
+    if dry_run:
+        click.echo(f"{len(rows) - len(bad)} card(s) would be imported, {len(bad)} row(s) not.")
+        return
+    if bad and not skip_bad_rows:
+        raise click.ClickException(
+            f"{len(bad)} of {len(rows)} row(s) cannot be imported (listed above); nothing "
+            "was saved. Fix the file, map the values, or pass --skip-bad-rows."
+        )
+    saved = importer.save(db, workshop, rows)
+    click.echo(
+        f"Imported {saved} card(s) into workshop {workshop_id}"
+        + (f"; skipped {len(bad)} row(s)." if bad else ".")
+    )
+
+
+def _mapping(pairs: tuple[str, ...]) -> dict[str, str | None]:
+    mapping: dict[str, str | None] = {}
+    for pair in pairs:
+        value, sep, key = pair.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{pair!r} is not VALUE=COLUMN.", param_hint="--map")
+        mapping[value.strip()] = None if key.strip() == "skip" else key.strip()
+    return mapping
 
 
 @cli.command("check")
@@ -152,9 +293,9 @@ def facilitator_link_command(ctx: click.Context, workshop_id: int, base_url: str
 @click.pass_context
 def backup_command(ctx: click.Context, output: str) -> None:
     """Back up the whole database as one JSON document with its schema version."""
-    data = backup.to_json(_open(ctx))
-    Path(output).write_bytes(data)
-    click.echo(f"Wrote {output} ({len(data):,} bytes)", err=True)
+    with _step(f"Backing up {ctx.obj}"):
+        data = backup.to_json(_open(ctx))
+    _emit(data, output)
 
 
 @cli.command("restore")
@@ -167,5 +308,6 @@ def restore_command(ctx: click.Context, file: str, yes: bool) -> None:
     held = sum(db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in backup.TABLES)
     if held and not yes:
         click.confirm(f"{ctx.obj} holds {held:,} rows. Replace them all with {file}?", abort=True)
-    restored = backup.restore(db, Path(file).read_bytes())
+    with _step(f"Checking and restoring {file}"):
+        restored = backup.restore(db, Path(file).read_bytes())
     click.echo(f"Restored {sum(restored.values()):,} rows into {ctx.obj}.")

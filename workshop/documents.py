@@ -89,7 +89,11 @@ class _Pdf(FPDF):
     def __init__(self, title: str) -> None:
         super().__init__(format="A4")
         self.doc_title = title
-        for style, name in (("", "DejaVuSans"), ("B", "DejaVuSans-Bold"), ("I", "DejaVuSans-Oblique")):
+        for style, name in (
+            ("", "DejaVuSans"),
+            ("B", "DejaVuSans-Bold"),
+            ("I", "DejaVuSans-Oblique"),
+        ):
             self.add_font("DejaVu", style, str(FONTS / f"{name}.ttf"))
         self.add_font("DejaVu", "BI", str(FONTS / "DejaVuSans-Bold.ttf"))
         self.set_font("DejaVu", size=10)
@@ -124,8 +128,10 @@ def _widths(pdf: FPDF, columns: list[list[str]]) -> list[float]:
     """Column widths in mm: never narrower than a column's longest word, and what room is
     left goes to the columns with the longest texts."""
     pad = 3.0
-    least = [max(pdf.get_string_width(w) for c in col for w in c.split() or [""]) * 1.1 + pad
-             for col in columns]
+    least = [
+        max(pdf.get_string_width(w) for c in col for w in c.split() or [""]) * 1.1 + pad
+        for col in columns
+    ]
     wish = [min(max(pdf.get_string_width(c) for c in col), 70) + pad for col in columns]
     wish = [max(w, low) for w, low in zip(wish, least, strict=True)]
     room, extra = pdf.epw - sum(least), sum(wish) - sum(least)
@@ -146,8 +152,9 @@ def _shape_tables(pdf: FPDF, tokens: list[Token]) -> None:
             _plain(tokens[n + 1])
             tokens[n].attrs = {"align": "left"}
         heads = [n for n in cells if tokens[n].type == "th_open"]
-        columns = [[tokens[n + 1].content for n in cells[col :: len(heads)]]
-                   for col in range(len(heads))]
+        columns = [
+            [tokens[n + 1].content for n in cells[col :: len(heads)]] for col in range(len(heads))
+        ]
         for n, width in zip(heads, _widths(pdf, columns), strict=True):
             tokens[n].attrs["width"] = f"{100 * width / pdf.epw:.2f}%"
 

@@ -21,16 +21,28 @@ class Format:
 FORMATS = {
     f.key: f
     for f in (
-        Format("md", "Markdown", "text/markdown",
-               "Pastes cleanly into Confluence, Notion, Slack or GitHub."),
-        Format("pdf", "PDF", "application/pdf",
-               "One or two pages to print or forward, with the charts."),
-        Format("html", "HTML", "text/html",
-               "A page to open in any browser and print, with the charts."),
-        Format("csv", "CSV", "text/csv",
-               "One row per card, vote and action; opens in Excel."),
-        Format("json", "JSON", "application/json",
-               "Everything of the workshop, for other tools; no secrets."),
+        Format(
+            "md",
+            "Markdown",
+            "text/markdown",
+            "Pastes cleanly into Confluence, Notion, Slack or GitHub.",
+        ),
+        Format(
+            "pdf",
+            "PDF",
+            "application/pdf",
+            "One or two pages to print or forward, with the charts.",
+        ),
+        Format(
+            "html", "HTML", "text/html", "A page to open in any browser and print, with the charts."
+        ),
+        Format("csv", "CSV", "text/csv", "One row per card, vote and action; opens in Excel."),
+        Format(
+            "json",
+            "JSON",
+            "application/json",
+            "Everything of the workshop, for other tools; no secrets.",
+        ),
     )
 }
 

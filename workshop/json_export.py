@@ -42,8 +42,9 @@ def document(db: Database, workshop_id: int) -> dict[str, Any]:
         "format": FORMAT,
         "version": 1,
         "workshop": _public(asdict(w)),
-        "columns": [{"key": c.key, "title": c.title, "question": c.question}
-                    for c in board.exercise.columns],
+        "columns": [
+            {"key": c.key, "title": c.title, "question": c.question} for c in board.exercise.columns
+        ],
         "participants": {
             "count": len(people),
             "people": None if anonymous else [{"id": p["id"], "name": p["name"]} for p in people],

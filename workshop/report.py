@@ -73,8 +73,14 @@ def _follow_through(done: list[dict]) -> list[str]:
         return [*out, t("No actions in these quarters."), ""]
     out += _table(
         done,
-        {"quarter": t("Quarter"), "done": t("Done"), "carried": t("Carried over"),
-         "dropped": t("Dropped"), "open": t("Open"), "rate %": t("Done %")},
+        {
+            "quarter": t("Quarter"),
+            "done": t("Done"),
+            "carried": t("Carried over"),
+            "dropped": t("Dropped"),
+            "open": t("Open"),
+            "rate %": t("Done %"),
+        },
     )
     return out
 
@@ -85,8 +91,12 @@ def _workshops(db: Database, team_id: int, first: str, last: str) -> list[str]:
         out.append(
             f"- {r['quarter']} · **{md_escape(r['title'])}** · "
             f"{t(exercises.get(r['exercise']).name)} · {t(phases.BY_KEY[r['phase']].name)} · "
-            + t("{cards} cards, {actions} actions ({done} done)",
-                cards=r["cards"], actions=r["actions"], done=r["done"])
+            + t(
+                "{cards} cards, {actions} actions ({done} done)",
+                cards=r["cards"],
+                actions=r["actions"],
+                done=r["done"],
+            )
         )
     return [*out, ""]
 
@@ -152,21 +162,36 @@ def build(db: Database, team: Team, first: str | None = None, last: str | None =
         *_top_cards(sscc, in_range),
         f"## {t('Campaign results')}",
         "",
-        *(_table(results, {"quarter": t("Quarter"), "campaign": t("Campaign"),
-                           "reached": t("Reached %"), "verdict": t("Verdict")})
-          or [t("No campaigns or tests in these quarters."), ""]),
+        *(
+            _table(
+                results,
+                {
+                    "quarter": t("Quarter"),
+                    "campaign": t("Campaign"),
+                    "reached": t("Reached %"),
+                    "verdict": t("Verdict"),
+                },
+            )
+            or [t("No campaigns or tests in these quarters."), ""]
+        ),
         f"## {t('Channel changes')}",
         "",
-        *(_table(changes, {"quarter": t("Quarter"), "change": t("Change"),
-                           "channel": t("Channel")})
-          or [t("No audited channel started or stopped in these quarters."), ""]),
+        *(
+            _table(
+                changes, {"quarter": t("Quarter"), "change": t("Change"), "channel": t("Channel")}
+            )
+            or [t("No audited channel started or stopped in these quarters."), ""]
+        ),
         *_workshops(db, team.id, first, last),
     ]
     drawn = [charts.completion_chart(pd.DataFrame(done))] if done else []
     reached = [r for r in results if r["reached"] is not None]
     if reached:
-        drawn.append(charts.grouped_bars(
-            pd.DataFrame(reached), "quarter", "reached", "campaign", t("KPI reached (%)")))
+        drawn.append(
+            charts.grouped_bars(
+                pd.DataFrame(reached), "quarter", "reached", "campaign", t("KPI reached (%)")
+            )
+        )
     return Report(team, first, last, "\n".join(lines).rstrip() + "\n", tuple(drawn))
 
 
