@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 export WORKSHOP_DB ?= workshop.db
 
-.PHONY: run demo test test-deps lint bench bench-history clean
+.PHONY: run demo test test-deps lint bench bench-history bench-export clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,16 @@ run: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(VENV)/bin/workshop demo
 
-## Browser tests drive Debian's Chromium; install it if it is missing (needs root).
+## Browser tests drive Debian's Chromium and export tests read PDFs with poppler's
+## pdftotext; install whichever is missing (needs root).
 test-deps: $(VENV)/.test-installed
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "Installing Chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing for the tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
 
 test: test-deps
 	$(VENV)/bin/ruff check .
@@ -40,6 +45,9 @@ bench: test-deps
 
 bench-history: test-deps
 	$(PY) bench/history.py
+
+bench-export: test-deps
+	$(PY) bench/export.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -10,15 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+from functools import cache
 from pathlib import Path
 
 import altair as alt
 import vl_convert
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.fonts import TextStyle
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from PIL import Image
+
+from workshop.i18n import t
 
 FONTS = Path(__file__).parent / "fonts"
 INK = "#1b2a41"
@@ -192,12 +196,40 @@ def _images(pdf: _Pdf, charts: list[alt.Chart]) -> None:
         pdf.set_y(top + height + 4)
 
 
+@cache
+def _drawable() -> frozenset[int]:
+    fonts = [TTFont(FONTS / f"{name}.ttf") for name in ("DejaVuSans", "DejaVuSans-Bold")]
+    return frozenset.intersection(*(frozenset(f.getBestCmap()) for f in fonts))
+
+
+def undrawable(text: str) -> list[str]:
+    """Characters the PDF's font has no glyph for (Chinese, Japanese, Korean, …)."""
+    return sorted({ch for ch in text if not ch.isspace() and ord(ch) not in _drawable()})
+
+
+def _missing_note(markdown: str) -> str:
+    missing = undrawable(markdown)
+    if not missing:
+        return ""
+    shown = ", ".join(f"U+{ord(ch):04X}" for ch in missing[:8]) + (" …" if missing[8:] else "")
+    return (
+        "\n\n*"
+        + t(
+            "{n} characters cannot be drawn in this PDF ({codes}); the HTML and Markdown "
+            "downloads show them.",
+            n=len(missing),
+            codes=shown,
+        )
+        + "*\n"
+    )
+
+
 def to_pdf(markdown: str, title: str, charts: list[alt.Chart] = ()) -> bytes:
     """The document as PDF bytes: the same bytes every time for the same content."""
     pdf = _Pdf(title)
     pdf.add_page()
     head, body = _split(markdown)
-    _write(pdf, head)
+    _write(pdf, head + _missing_note(markdown))
     _images(pdf, list(charts))
     _write(pdf, body)
     return bytes(pdf.output())

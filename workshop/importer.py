@@ -85,7 +85,12 @@ def read_csv(data: bytes) -> Table:
         found = [row for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as error:
         raise InvalidInput(
-            "file", t("Line {n}: {error}", n=reader.line_num, error=error)
+            "file",
+            t(
+                "Line {n} cannot be read ({error}): check its quotes.",
+                n=reader.line_num,
+                error=error,
+            ),
         ) from error
     if len(found) < 2:
         raise InvalidInput("file", t("The file has a header but no rows under it."))
