@@ -14,17 +14,20 @@ from workshop.ui.learning_view import taken_forward
 from workshop.ui.live import live_bar
 from workshop.ui.review_view import review_actions
 from workshop.ui.server import hub
-from workshop.ui.widgets import attempt, join_panel, page_style, phase_stepper, show_error, title
+from workshop.ui.widgets import (
+    attempt,
+    join_panel,
+    page_style,
+    phase_stepper,
+    show_error,
+    title,
+    workshop_in_url,
+)
 
 db = state.db()
 
 # Which workshop, and who is looking at it.
-try:
-    workshop = workshops.find_by_code(db, st.query_params.get("code", ""))
-except NotFound as error:
-    show_error(error)
-    st.page_link("pages/home.py", label=t("Back to the start page"), icon=":material/home:")
-    st.stop()
+workshop = workshop_in_url()
 
 secret = state.facilitator_secret(workshop)
 taken = state.take_secret_from_url()

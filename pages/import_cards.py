@@ -4,20 +4,15 @@ import pandas as pd
 import streamlit as st
 
 from workshop import exercises, importer, workshops
-from workshop.errors import NotFound, WorkshopError
+from workshop.errors import WorkshopError
 from workshop.i18n import t
 from workshop.ui import state
-from workshop.ui.widgets import page_style, show_error, title
+from workshop.ui.widgets import page_style, show_error, title, workshop_in_url
 
 SKIP = "__skip__"
 db = state.db()
 page_style()
-try:
-    workshop = workshops.find_by_code(db, st.query_params.get("code", ""))
-except NotFound as error:
-    show_error(error)
-    st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
-    st.stop()
+workshop = workshop_in_url()
 st.page_link(
     "pages/board.py",
     label=t("Back to the board"),

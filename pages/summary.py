@@ -2,23 +2,18 @@
 
 import streamlit as st
 
-from workshop import phases, summary, workshops
-from workshop.errors import NotFound
+from workshop import phases, summary
 from workshop.i18n import t
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_charts
 from workshop.ui.canvas_view import mix_charts
 from workshop.ui.export_view import download_buttons
-from workshop.ui.widgets import page_style, show_error, title
+from workshop.ui.widgets import page_style, title, workshop_in_url
 
 db = state.db()
 page_style()
+workshop = workshop_in_url()
 st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
-try:
-    workshop = workshops.find_by_code(db, st.query_params.get("code", ""))
-except NotFound as error:
-    show_error(error)
-    st.stop()
 
 if not phases.cards_public(workshop.phase):
     st.warning(t("The summary opens after the cards are revealed."))

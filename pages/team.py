@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from workshop import charts, exercises, history, phases, report
+from workshop import charts, history, report
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.ui import state
@@ -41,14 +41,7 @@ for quarter in sorted({r["quarter"] for r in timeline}, reverse=True):
         page = "pages/summary.py" if r["phase"] == "closed" else "pages/board.py"
         st.page_link(
             page,
-            label=f"{escape(r['title'])} · {t(exercises.get(r['exercise']).name)} · "
-            f"{t(phases.BY_KEY[r['phase']].name)} · "
-            + t(
-                "{cards} cards, {actions} actions ({done} done)",
-                cards=r["cards"],
-                actions=r["actions"],
-                done=r["done"],
-            ),
+            label=f"{escape(r['title'])} · {history.facts(r)}",
             icon=":material/description:" if r["phase"] == "closed" else ":material/forum:",
             query_params={"code": r["code"]},
         )

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from sqlite_utils import Database
 
-from workshop import channels, exercises, kpi, themes
+from workshop import channels, exercises, kpi, phases, themes
 from workshop.campaigns import list_campaigns
 from workshop.db import rows
 from workshop.i18n import t
@@ -44,6 +44,19 @@ def timeline(
              AND (? IS NULL OR w.exercise = ?)
            ORDER BY w.quarter DESC, w.id DESC""",
         [team_id, first, last, exercise, exercise],
+    )
+
+
+def facts(row: dict) -> str:
+    """What a ``timeline`` row was: exercise, phase, cards and actions."""
+    return (
+        f"{t(exercises.get(row['exercise']).name)} · {t(phases.BY_KEY[row['phase']].name)} · "
+        + t(
+            "{cards} cards, {actions} actions ({done} done)",
+            cards=row["cards"],
+            actions=row["actions"],
+            done=row["done"],
+        )
     )
 
 

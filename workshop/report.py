@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 from sqlite_utils import Database
 
-from workshop import charts, documents, exercises, followthrough, history, phases, teams, themes
+from workshop import charts, documents, exercises, followthrough, history, teams, themes
 from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.markdown import cell
@@ -88,16 +88,7 @@ def _follow_through(done: list[dict]) -> list[str]:
 def _workshops(db: Database, team_id: int, first: str, last: str) -> list[str]:
     out = [f"## {t('Workshops')}", ""]
     for r in history.timeline(db, team_id, first, last):
-        out.append(
-            f"- {r['quarter']} · **{md_escape(r['title'])}** · "
-            f"{t(exercises.get(r['exercise']).name)} · {t(phases.BY_KEY[r['phase']].name)} · "
-            + t(
-                "{cards} cards, {actions} actions ({done} done)",
-                cards=r["cards"],
-                actions=r["actions"],
-                done=r["done"],
-            )
-        )
+        out.append(f"- {r['quarter']} · **{md_escape(r['title'])}** · {history.facts(r)}")
     return [*out, ""]
 
 

@@ -12,8 +12,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitInvalidLayoutContextError
 
-from workshop import phases, teams
-from workshop.errors import WorkshopError
+from workshop import phases, teams, workshops
+from workshop.errors import NotFound, WorkshopError
 from workshop.exercises import Column
 from workshop.i18n import t
 from workshop.markdown import escape
@@ -121,6 +121,16 @@ def dots(count: int) -> str:
 
 def show_error(error: WorkshopError) -> None:
     st.error(str(error), icon="⚠️")
+
+
+def workshop_in_url() -> Workshop:
+    """The workshop the address's code names; otherwise say so, link home and stop."""
+    try:
+        return workshops.find_by_code(db(), st.query_params.get("code", ""))
+    except NotFound as error:
+        show_error(error)
+        st.page_link("pages/home.py", label=t("Back to the start page"), icon=":material/home:")
+        st.stop()
 
 
 def title(text: str, caption: str = "") -> None:
