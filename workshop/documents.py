@@ -68,8 +68,9 @@ th, td {{ border: 1px solid #ccd; padding: .25rem .5rem; text-align: left;
           vertical-align: top; }}
 th {{ background: #eef1f6; }}
 li {{ break-inside: avoid; }}
-.charts {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
-.charts svg {{ max-width: 100%; height: auto; }}
+.charts {{ display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }}
+.charts figure {{ margin: 0; flex: 1 1 0; min-width: 14rem; break-inside: avoid; }}
+.charts svg {{ width: 100%; height: auto; }}
 @page {{ size: A4; margin: 15mm; }}
 @media print {{ body {{ margin: 0; max-width: none; font-size: 10pt; }} }}
 """
