@@ -127,7 +127,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = database.connect(Path(folder) / "bench.db")
         workshop_id = build(db)
-        team = report.find_team(db, "Benchmark team")
+        team = teams.by_name(db, "Benchmark team")
         found = [
             {
                 "what": f"export {fmt}",

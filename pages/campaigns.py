@@ -8,12 +8,10 @@ from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_form, kpi_block, save
-from workshop.ui.widgets import page_style, team_picker
+from workshop.ui.widgets import page_top, team_picker
 
 db = state.db()
-page_style()
-st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
-st.title(t("Campaigns and tests"))
+page_top(t("Campaigns and tests"))
 st.caption(
     t(
         "What each campaign or test set out to move, and what it did. A Hits / Misses / "

@@ -8,12 +8,10 @@ from workshop.errors import WorkshopError
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.ui import state
-from workshop.ui.widgets import page_style, show_error, team_picker
+from workshop.ui.widgets import page_top, show_error, team_picker
 
 db = state.db()
-page_style()
-st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
-st.title(t("Today's channels"))
+page_top(t("Today's channels"))
 st.caption(
     t(
         "Every channel and account the team runs now: who owns it, why we have it, when it "

@@ -15,16 +15,11 @@ from workshop.ui.history_view import (
     team_filters,
     theme_view,
 )
-from workshop.ui.widgets import dots, page_style
+from workshop.ui.widgets import dots, page_top
 
 db = state.db()
-page_style()
-st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
-st.title(t("Compare quarters"))
-picked_filters = team_filters("compare")
-if picked_filters is None:
-    st.stop()
-team, first, last, chosen = picked_filters
+page_top(t("Compare quarters"))
+team, first, last, chosen = team_filters("compare")
 exercise = exercises.get(chosen or "sscc")
 in_range = [q for q in history.quarters(db, team.id) if first <= q <= last]
 picked = sorted(

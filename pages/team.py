@@ -9,16 +9,11 @@ from workshop.markdown import escape
 from workshop.ui import state
 from workshop.ui.export_view import report_buttons
 from workshop.ui.history_view import chart_and_table, team_filters
-from workshop.ui.widgets import page_style
+from workshop.ui.widgets import page_top
 
 db = state.db()
-page_style()
-st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
-st.title(t("Team history"))
-picked = team_filters("team")
-if picked is None:
-    st.stop()
-team, first, last, exercise = picked
+page_top(t("Team history"))
+team, first, last, exercise = team_filters("team")
 st.page_link(
     "pages/compare.py",
     label=t("Compare quarters"),

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 
 from tests.conftest import make_room
 from tests.test_privacy import INJECTIONS
-from workshop import actions, cards, csv_export, exports, report, summary, workshops
+from workshop import actions, cards, csv_export, exports, report, summary, teams, workshops
 from workshop.cli import cli
 
 pytestmark = pytest.mark.usefixtures("pdftotext")
@@ -157,7 +157,7 @@ def test_markup_and_odd_unicode_stay_literal_in_html_and_pdf(db):
 
 
 def test_the_team_report_covers_the_quarters_asked_for(demo_db):
-    team = report.find_team(demo_db, "northwind outdoor — brand & digital")
+    team = teams.find_team(demo_db, "northwind outdoor — brand & digital")
     whole = report.build(demo_db, team)
     part = report.build(demo_db, team, "2026-Q2", "2026-Q3")
     for heading in (

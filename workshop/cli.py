@@ -161,7 +161,7 @@ def report_command(
     TEAM is the team's name or id (see `workshop list`).
     """
     db = _open(ctx)
-    found = report.find_team(db, team)
+    found = teams.find_team(db, team)
     first, last = (q and validate.quarter(q) for q in (first, last))
     with _step(f"Writing the report of {found.name}"):
         built = report.build(db, found, first, last)
@@ -265,9 +265,7 @@ def check_command(ctx: click.Context) -> None:
 def delete_team_command(ctx: click.Context, name: str, yes: bool) -> None:
     """Delete a team and every workshop of it, for good."""
     db = _open(ctx)
-    team = next((x for x in teams.list_teams(db) if x.name.casefold() == name.casefold()), None)
-    if team is None:
-        raise click.ClickException(f"No team is called {name!r}.")
+    team = teams.by_name(db, name)
     count = len(workshops.list_workshops(db, team.id))
     if not yes:
         click.confirm(f"Delete {team.name!r} with its {count} workshop(s) for good?", abort=True)

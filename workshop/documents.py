@@ -100,6 +100,7 @@ class _Pdf(FPDF):
             ("I", "DejaVuSans-Oblique"),
         ):
             self.add_font("DejaVu", style, str(FONTS / f"{name}.ttf"))
+        # No bold-italic face is shipped; bold stands in for emphasis inside bold text.
         self.add_font("DejaVu", "BI", str(FONTS / "DejaVuSans-Bold.ttf"))
         self.set_font("DejaVu", size=10)
         self.set_title(title)

@@ -163,11 +163,13 @@ def plan(
     if default not in keys or any(k is not None and k not in keys for k in mapping.values()):
         raise InvalidInput("column", t("Pick one of the columns."))
     planned = []
+    text_at = table.headers.index(text)
+    category_at = table.headers.index(category) if category else None
     for line, row in enumerate(table.rows, start=2):
-        card = row[table.headers.index(text)]
+        card = row[text_at]
         key = default
-        if category:
-            value = row[table.headers.index(category)].strip()
+        if category_at is not None:
+            value = row[category_at].strip()
             key = mapping[value] if value in mapping else column_for(value, exercise)
         planned.append(_row(line, card, key, category and value, category and value in mapping))
     return planned

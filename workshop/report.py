@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 from sqlite_utils import Database
 
-from workshop import charts, documents, exercises, followthrough, history, teams, themes
+from workshop import charts, documents, exercises, followthrough, history, themes
 from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.markdown import cell
@@ -30,14 +30,6 @@ class Report:
     @property
     def title(self) -> str:
         return t("{team}: {first} to {last}", team=self.team.name, first=self.first, last=self.last)
-
-
-def find_team(db: Database, name_or_id: str) -> Team:
-    """A team by its id or its name (any case)."""
-    for team in teams.list_teams(db):
-        if name_or_id.strip().casefold() in (str(team.id), team.name.casefold()):
-            return team
-    raise NotFound(t("No team is called {name}.", name=repr(name_or_id)))
 
 
 def completion_rows(db: Database, team_id: int, first: str, last: str) -> list[dict]:
@@ -85,10 +77,11 @@ def _follow_through(done: list[dict]) -> list[str]:
     return out
 
 
-def _workshops(db: Database, team_id: int, first: str, last: str) -> list[str]:
+def _workshops(timeline: list[dict]) -> list[str]:
     out = [f"## {t('Workshops')}", ""]
-    for r in history.timeline(db, team_id, first, last):
-        out.append(f"- {r['quarter']} · **{md_escape(r['title'])}** · {history.facts(r)}")
+    out += [
+        f"- {r['quarter']} · **{md_escape(r['title'])}** · {history.facts(r)}" for r in timeline
+    ]
     return [*out, ""]
 
 
@@ -142,11 +135,12 @@ def build(db: Database, team: Team, first: str | None = None, last: str | None =
     reasons = themes.recurring_reasons(themes.team_cards(db, team.id, in_range, "hml"))
     results = history.campaign_results(db, team.id, first, last)
     changes = history.channel_changes(db, team.id, first, last)
+    timeline = history.timeline(db, team.id, first, last)
     lines = [
         f"# {t('Team report')}: {md_escape(team.name)}",
         "",
         f"**{t('Quarters')}:** {first} – {last}  ",
-        f"**{t('Workshops')}:** {len(history.timeline(db, team.id, first, last))}",
+        f"**{t('Workshops')}:** {len(timeline)}",
         "",
         *_follow_through(done),
         *_themes(linked, reasons),
@@ -173,7 +167,7 @@ def build(db: Database, team: Team, first: str | None = None, last: str | None =
             )
             or [t("No audited channel started or stopped in these quarters."), ""]
         ),
-        *_workshops(db, team.id, first, last),
+        *_workshops(timeline),
     ]
     drawn = [charts.completion_chart(pd.DataFrame(done))] if done else []
     reached = [r for r in results if r["reached"] is not None]

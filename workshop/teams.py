@@ -30,6 +30,24 @@ def list_teams(db: Database) -> list[Team]:
     return [Team.from_row(r) for r in rows(db, "SELECT id, name FROM teams ORDER BY name")]
 
 
+def by_name(db: Database, name: str) -> Team:
+    """The team called ``name``, in any case."""
+    for team in list_teams(db):
+        if team.name.casefold() == name.strip().casefold():
+            return team
+    raise NotFound(t("No team is called {name}.", name=repr(name)))
+
+
+def find_team(db: Database, name_or_id: str) -> Team:
+    """A team by its name (any case) or, failing that, its id."""
+    try:
+        return by_name(db, name_or_id)
+    except NotFound:
+        if name_or_id.strip().isdigit():
+            return get_team(db, int(name_or_id))
+        raise
+
+
 def get_team(db: Database, team_id: int) -> Team:
     row = one(db, "SELECT id, name FROM teams WHERE id = ?", [team_id])
     if row is None:

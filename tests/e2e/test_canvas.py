@@ -10,7 +10,7 @@ from tests.test_canvas import canvas_in_discuss
 from workshop import audit, participants, teams
 from workshop import db as database
 
-from .conftest import wait_idle
+from .conftest import open_page, wait_idle
 
 
 def test_from_the_canvas_to_cards_on_the_board(browser, server):
@@ -22,7 +22,7 @@ def test_from_the_canvas_to_cards_on_the_board(browser, server):
     workshop, secret, card = canvas_in_discuss(db, team.id, "TikTok")
     (anna,) = participants.list_participants(db, workshop.id)
 
-    fac = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
+    fac = open_page(browser, "projector")
     watcher = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     fac.goto(f"{server.url}/board?code={workshop.code}&key={secret}")
     watcher.goto(f"{server.url}/board?code={workshop.code}&me={anna.token}")

@@ -12,7 +12,7 @@ from tests.test_history import new_workshop
 from workshop import db as database
 from workshop import demo, participants, summary, workshops
 
-from .conftest import wait_idle
+from .conftest import open_page, wait_idle
 
 
 def download(page, button: str) -> tuple[str, bytes]:
@@ -27,7 +27,7 @@ def test_a_summary_downloads_in_every_format(browser, server):
     demo.load_demo(db)
     retro = next(w for w in workshops.list_workshops(db) if w.campaign_id)
     board = summary.load(db, retro.id)
-    page = browser.new_context(accept_downloads=True).new_page()
+    page = open_page(browser, "laptop", accept_downloads=True)
     page.goto(f"{server.url}/summary?code={retro.code}")
     wait_idle(page)
 
@@ -46,7 +46,7 @@ def test_a_summary_downloads_in_every_format(browser, server):
 def test_the_team_page_downloads_the_report(browser, server):
     db = database.connect(server.db_path)
     demo.load_demo(db)
-    page = browser.new_context(accept_downloads=True).new_page()
+    page = open_page(browser, "laptop", accept_downloads=True)
     page.goto(f"{server.url}/team")
     wait_idle(page)
     name, pdf = download(page, "Report as PDF")
@@ -64,10 +64,10 @@ def test_the_facilitator_imports_cards_from_a_csv(browser, server, tmp_path):
     source = tmp_path / "other-tool.csv"
     source.write_text(
         "Category,Card text\nStop,Boosting posts\nWent well,Newsletter clean-up\n"
-        "Keep,Gear guides\nStop,\n",
+        "Keep,Gear guides\nStop,\n![x](http://127.0.0.1:9/x.png) **Ideas**,Try LinkedIn\n",
         encoding="utf-8",
     )
-    fac = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    fac = open_page(browser, "projector")
     fac.goto(f"{server.url}/board?code={board.code}&key={secret}")
     wait_idle(fac)
     fac.get_by_role("link", name="Import cards from a CSV file").click()
@@ -75,10 +75,13 @@ def test_the_facilitator_imports_cards_from_a_csv(browser, server, tmp_path):
     fac.locator("input[type=file]").set_input_files(str(source))
     expect(fac.get_by_text("Which column holds the card text?")).to_be_visible()
     wait_idle(fac)
-    expect(fac.get_by_text("3 rows have a problem and will be left out.")).to_be_visible()
+    expect(fac.get_by_text("4 rows have a problem and will be left out.")).to_be_visible()
+    # A category is shown as typed, never rendered as Markdown.
+    expect(fac.get_by_text("![x](http://127.0.0.1:9/x.png) **Ideas**")).to_be_visible()
+    expect(fac.locator("img[src*='x.png']")).to_have_count(0)
     fac.locator(".st-key-import-map-2").get_by_role("combobox").click()
     fac.get_by_role("option", name="Continue").click()
-    expect(fac.get_by_text("2 rows have a problem and will be left out.")).to_be_visible()
+    expect(fac.get_by_text("3 rows have a problem and will be left out.")).to_be_visible()
     fac.get_by_role("button", name="Import 2 cards").click()
     expect(fac.get_by_text("Imported 2 cards from other-tool.csv")).to_be_visible()
     expect(fac.get_by_text("Which column holds the card text?")).to_have_count(0)
@@ -88,6 +91,6 @@ def test_the_facilitator_imports_cards_from_a_csv(browser, server, tmp_path):
     ).fetchall()
     assert stored == [("stop", "Boosting posts"), ("continue", "Gear guides")]
 
-    room = browser.new_context().new_page()
+    room = open_page(browser, "phone")
     room.goto(f"{server.url}/import?code={board.code}&me={anna.token}")
     expect(room.get_by_text("Only the facilitator can import cards")).to_be_visible()

@@ -8,7 +8,7 @@ from tests.test_history import closed_with_actions, new_workshop
 from workshop import db as database
 from workshop import followthrough, participants, teams
 
-from .conftest import wait_idle
+from .conftest import open_page, wait_idle
 
 
 def test_last_quarters_actions_are_reviewed_first(browser, server):
@@ -20,9 +20,8 @@ def test_last_quarters_actions_are_reviewed_first(browser, server):
     q3, secret = new_workshop(db, team.id, "2026-Q3")
     anna = participants.join(db, q3.id, "Anna")
 
-    fac = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
-    room = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                               has_touch=True).new_page()
+    fac = open_page(browser, "projector")
+    room = open_page(browser, "phone")
     fac.goto(f"{server.url}/board?code={q3.code}&key={secret}")
     room.goto(f"{server.url}/board?code={q3.code}&me={anna.token}")
     expect(fac.get_by_text("Last time's actions (3 open)")).to_be_visible()

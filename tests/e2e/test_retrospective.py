@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from .conftest import wait_idle
+from .conftest import open_page, wait_idle
 from .test_session import add_card, join, next_phase
 
 HIT = "Search ads on 'wide fit' converted at 6%"
@@ -25,10 +25,9 @@ def pick(page: Page, label: str, option: str) -> None:
 
 
 def test_a_whole_retrospective(browser, server):
-    fac = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
-    anna = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
-    ben = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                              has_touch=True).new_page()
+    fac = open_page(browser, "projector")
+    anna = open_page(browser, "laptop")
+    ben = open_page(browser, "phone")
 
     # Set up: a new team, its campaign with the number it set out to move, the workshop.
     fac.goto(server.url)

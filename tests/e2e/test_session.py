@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from .conftest import wait_idle
+from .conftest import open_page, wait_idle
 
 A_SECRET = "Private card: stop boosting every post"
 B_CARD = "Boosting without an audience wastes budget"
@@ -54,10 +54,9 @@ def next_phase(fac: Page, name: str) -> None:
 
 
 def test_a_whole_session(browser, server):
-    fac = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
-    anna = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
-    ben = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                              has_touch=True).new_page()
+    fac = open_page(browser, "projector")
+    anna = open_page(browser, "laptop")
+    ben = open_page(browser, "phone")
     frames_to_ben: list[bytes] = []
     ben.on("websocket", lambda ws: ws.on(
         "framereceived", lambda p: frames_to_ben.append(p if isinstance(p, bytes) else p.encode())))

@@ -17,12 +17,12 @@ from workshop.ui.widgets import team_picker
 SHOWN = 15  # a list a facilitator can read; the rest is one filter away
 
 
-def team_filters(key: str) -> tuple[Team, str, str, str | None] | None:
-    """Team, quarter range and exercise (None when there is no team yet)."""
+def team_filters(key: str) -> tuple[Team, str, str, str | None]:
+    """Team, quarter range and exercise; the page stops while there is no team yet."""
     cells = st.columns([3, 2, 2])
     team = team_picker(f"{key}-team", cells[0])
     if team is None:
-        return None
+        st.stop()
     known = history.quarters(db(), team.id) or [validate.current_quarter()]
     first, last = (
         (known[0], known[0])

@@ -123,6 +123,13 @@ def show_error(error: WorkshopError) -> None:
     st.error(str(error), icon="⚠️")
 
 
+def page_top(heading: str) -> None:
+    """A team page's start: the style, the way home and the heading."""
+    page_style()
+    st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
+    st.title(heading)
+
+
 def workshop_in_url() -> Workshop:
     """The workshop the address's code names; otherwise say so, link home and stop."""
     try:
