@@ -41,12 +41,14 @@ RESULTS = ROOT / "bench" / "results" / "live.json"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 SCRIPTS = {"ours": "app.py", "polling": "bench/polling_board.py"}
 
+# A card's text on the board: the app's read-only cards, or the baseline's st.text.
+CARDS = '.card-text, [data-testid="stText"]'
 # Records in the page when a card text first shows as a card, in epoch milliseconds.
-WATCH = """text => {
+WATCH = """([text, cards]) => {
   window.__seen = null;
   const look = () => {
     if (window.__seen) return;
-    for (const el of document.querySelectorAll('[data-testid="stText"]')) {
+    for (const el of document.querySelectorAll(cards)) {
       if (!el.textContent.includes(text)) continue;
       window.__seen = Date.now(); observer.disconnect(); return;
     }
@@ -59,7 +61,7 @@ WATCH = """text => {
 
 # When the watcher is gone (the page reloaded itself), the first look that finds the
 # card counts, which can only overstate the time.
-SEEN = """text => window.__seen || ([...document.querySelectorAll('[data-testid="stText"]')]
+SEEN = """([text, cards]) => window.__seen || ([...document.querySelectorAll(cards)]
   .some(el => el.textContent.includes(text)) ? (window.__seen = Date.now()) : null)"""
 
 
@@ -140,9 +142,9 @@ def spread(pages: list[Page], sender: Page, variant: str, count: int, tag: str) 
     for i in range(-1, count):  # card -1 warms up both ends and is not counted
         text = f"Bench card {tag} {i + 1}"
         for page in pages:
-            page.evaluate(WATCH, text)
+            page.evaluate(WATCH, [text, CARDS])
         started = submit(sender, variant, text)
-        seen = [page.wait_for_function(SEEN, arg=text, timeout=120_000).json_value()
+        seen = [page.wait_for_function(SEEN, arg=[text, CARDS], timeout=120_000).json_value()
                 for page in pages]
         if i >= 0:
             times.append(max(seen) / 1000 - started)

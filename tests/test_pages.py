@@ -1,5 +1,6 @@
 """Every page through Streamlit's AppTest, driven by widget keys."""
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,43 @@ def app(page: str = "", **params) -> AppTest:
     return at.run()
 
 
+class _Cards(HTMLParser):
+    """The parts of read-only cards in st.html blocks (class card-text, card-title,
+    card-meta), unescaped, as (class, text) pairs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[tuple[str, str]] = []
+        self._open: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._open = next((v for k, v in attrs if k == "class" and v.startswith("card-")), None)
+        if self._open:
+            self.parts.append((self._open, ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self.parts[-1] = (self._open, self.parts[-1][1] + data)
+
+
+def html_cards(at: AppTest) -> list[tuple[str, str]]:
+    parser = _Cards()
+    for block in at.html:
+        parser.feed(block.proto.body)
+    return parser.parts
+
+
+def card_texts(at: AppTest) -> list[str]:
+    """Every card text on the board, whether drawn as st.text or as read-only HTML."""
+    return [t.value for t in at.text] + [text for cls, text in html_cards(at) if cls == "card-text"]
+
+
 def shown(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [t.value for t in at.text]
+    parts += [text for _, text in html_cards(at)]
     parts += [c.value for c in at.caption] + [e.value for e in at.error]
     parts += [i.value for i in at.info] + [s.value for s in at.success]
     parts += [link.proto.label for link in at.get("page_link")]
@@ -134,7 +170,7 @@ def test_board_renders_in_every_phase_for_both_roles(room, phase):
     for params in ({"me": room.anna.token}, {"key": room.secret}):
         at = app("pages/board.py", code=room.workshop.code, **params)
         assert not at.exception
-        assert "<b>Boosting</b> [x](javascript:alert(1))" in [t.value for t in at.text]
+        assert "<b>Boosting</b> [x](javascript:alert(1))" in card_texts(at)
 
 
 def test_voting_in_the_page_spends_dots(room):

@@ -1,4 +1,5 @@
-"""Pages recover by themselves when their connection is cut or the server is killed."""
+"""Live pages: a card shows as typed everywhere, and pages recover by themselves when
+their connection is cut or the server is killed."""
 
 from __future__ import annotations
 
@@ -26,8 +27,9 @@ def open_pages(browser, server, base: str | None = None):
 
 
 def card(page, text: str):
-    """A card on the board (the writing box may hold the same text)."""
-    return page.get_by_test_id("stText").filter(has_text=text)
+    """A card's text on a participant's read-only board (the writing box may hold the
+    same text)."""
+    return page.locator(".card-text").filter(has_text=text)
 
 
 def add_late_card(page, text: str) -> None:
@@ -38,12 +40,27 @@ def add_late_card(page, text: str) -> None:
     page.get_by_role("button", name="Add card").click()
 
 
+MARKUP = '<img src=x onerror="document.title=1"> <b>bold</b> **stars** [link](javascript:x)'
+
+
+def test_markup_in_a_card_shows_as_typed_on_every_screen(browser, server):
+    room, anna, fac = open_pages(browser, server)
+    cards.add_card(room.db, room.ben.token, "stop", MARKUP)
+    cards.add_card(room.db, room.ben.token, "start", "第一\nSecond line")
+    for page in (anna, fac):
+        expect(page.get_by_text(MARKUP, exact=True)).to_be_visible()
+        expect(page.get_by_text("第一\nSecond line", exact=True)).to_be_visible()
+    board = anna.locator(".cards")
+    expect(board.locator("img, b, a, strong")).to_have_count(0)
+    assert anna.title() != "1"
+
+
 def test_pages_recover_after_the_server_is_killed(browser, server):
     room, anna, fac = open_pages(browser, server)
     for i in range(3):
         add_late_card(anna, f"Saved before the crash {i}")
         expect(card(anna, f"Saved before the crash {i}")).to_be_visible()
-    shown = anna.get_by_test_id("stText").all_inner_texts()
+    shown = anna.locator(".card-text").all_inner_texts()
     add_late_card(anna, "Sent as the server dies")
     server.kill()  # SIGKILL in the middle of a save: no clean shutdown
     expect(anna.get_by_text("Reconnecting…")).to_be_visible()

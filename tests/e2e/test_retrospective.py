@@ -70,7 +70,7 @@ def test_a_whole_retrospective(browser, server):
     next_phase(fac, "Reveal")
     expect(ben.get_by_text(LEARNED)).to_be_visible()
     expect(anna.locator(".st-key-kpi").get_by_text("Miss: target not reached")).to_be_visible()
-    miss_box = anna.locator("[class*='st-key-card-card-']").filter(has_text=MISS)
+    miss_box = anna.locator(".cards .card").filter(has_text=MISS)
     expect(miss_box.get_by_text("Timing", exact=False)).to_be_visible()
 
     # Vote and discuss.

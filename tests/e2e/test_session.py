@@ -41,7 +41,9 @@ def add_card(page: Page, text: str, column: str = "Stop") -> None:
     form = page.locator("[data-testid='stForm']").filter(has=page.get_by_label("Your card"))
     form.get_by_label("Your card").fill(text)
     form.get_by_role("button", name="Add card").click()
-    expect(page.get_by_text(text)).to_be_visible()
+    # the card, not the writing box, which may still hold the text for a moment
+    card = page.locator("[data-testid='stText'], .card-text").filter(has_text=text)
+    expect(card).to_be_visible()
 
 
 def next_phase(fac: Page, name: str) -> None:

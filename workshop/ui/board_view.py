@@ -5,6 +5,8 @@ Each control calls one ``workshop`` function and shows its error next to itself.
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from workshop import actions, board, cards, groups, votes
@@ -105,18 +107,9 @@ def item_box(b: Board, item: Item, *, participant: Participant | None, secret: s
                 st.text("• " + card.text)
         else:
             user_text(item.cards[0].text)
-        meta = [t(b.exercise.tag_label(r)) for r in item.reasons] + item.links
-        authors = sorted({c.author for c in item.cards if c.author})
-        if authors:
-            meta.append(", ".join(authors))
-        if item.mine and not authors:
-            meta.append(t("yours"))
-        if item.votes is not None:
-            meta.append(t("{n} dots", n=item.votes) + " " + dots(min(item.votes, 12)))
-        elif item.my_votes:
-            meta.append(t("your dots: {d}", d=dots(item.my_votes)))
+        meta = _meta(b, item)
         if meta:
-            st.caption(escape(" · ".join(meta)))
+            st.caption(escape(meta))
         if phase == "vote" and participant:
             _vote_buttons(b, item, participant)
         if secret and phase in ("reveal", "group"):
@@ -129,6 +122,51 @@ def item_box(b: Board, item: Item, *, participant: Participant | None, secret: s
                 forward_form(b, item, secret)
             if b.exercise.plans_channels:
                 to_canvas(b, item, secret)
+
+
+def _has_controls(b: Board, column_key: str, participant: Participant | None,
+                  secret: str | None) -> bool:
+    """Whether item_box draws any control on a card of this column for this viewer."""
+    phase = b.workshop.phase
+    if phase == "vote" and participant:
+        return True
+    return bool(secret) and (
+        phase in ("reveal", "group", "discuss")
+        or (column_key == b.exercise.tagged_column and phase != "closed")
+    )
+
+
+def _meta(b: Board, item: Item) -> str:
+    """The line under a card: reasons, links, authors and dots."""
+    meta = [t(b.exercise.tag_label(r)) for r in item.reasons] + item.links
+    authors = sorted({c.author for c in item.cards if c.author})
+    if authors:
+        meta.append(", ".join(authors))
+    if item.mine and not authors:
+        meta.append(t("yours"))
+    if item.votes is not None:
+        meta.append(t("{n} dots", n=item.votes) + " " + dots(min(item.votes, 12)))
+    elif item.my_votes:
+        meta.append(t("your dots: {d}", d=dots(item.my_votes)))
+    return " · ".join(meta)
+
+
+def cards_html(b: Board, items: list[Item]) -> str:
+    """A column's cards as one block of escaped HTML, for viewers with no controls:
+    one element instead of several per card keeps a live update cheap in every
+    browser."""
+    boxes = []
+    for item in items:
+        if item.kind == "group":
+            texts = "".join(f'<li class="card-text">{html.escape(c.text)}</li>' for c in item.cards)
+            body = f'<p class="card-title">{html.escape(item.title)}</p><ul>{texts}</ul>'
+        else:
+            body = f'<p class="card-text">{html.escape(item.cards[0].text)}</p>'
+        meta = _meta(b, item)
+        if meta:
+            body += f'<p class="card-meta">{html.escape(meta)}</p>'
+        boxes.append(f'<div class="card">{body}</div>')
+    return '<div class="cards">' + "".join(boxes) + "</div>"
 
 
 def _reason_picker(b: Board, item: Item, secret: str) -> None:
@@ -258,8 +296,12 @@ def board_columns(b: Board, *, participant: Participant | None, secret: str | No
     for streamlit_column, column_view in zip(st.columns(len(b.columns)), b.columns, strict=True):
         with streamlit_column:
             column_header(column_view.column, column_view.card_count)
-            for item in column_view.items:
-                item_box(b, item, participant=participant, secret=secret)
+            if not _has_controls(b, column_view.column.key, participant, secret):
+                if column_view.items:
+                    st.html(cards_html(b, column_view.items))
+            else:
+                for item in column_view.items:
+                    item_box(b, item, participant=participant, secret=secret)
             if not column_view.items:
                 st.caption(t("No cards yet."))
             if secret and b.workshop.phase in ("reveal", "group"):

@@ -27,6 +27,13 @@ _BASE_CSS = """
                      font-family: ui-monospace, monospace; margin: 0; }
 [class*="st-key-card-"] [data-testid="stText"] { font-size: 1.05rem; white-space: pre-wrap;
                                                  overflow-wrap: anywhere; }
+.cards .card { border: 1px solid rgba(49, 51, 63, .2); border-radius: .5rem;
+               padding: calc(1rem - 1px); margin-bottom: 1rem; }
+.cards p { margin: 0; }
+.cards ul { margin: .25rem 0 0 1.1rem; padding: 0; }
+.cards .card-text { font-size: 1.05rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+.cards .card-title { font-weight: 700; overflow-wrap: anywhere; }
+.cards .card-meta { font-size: .875rem; color: rgba(49, 51, 63, .6); margin-top: .5rem; }
 </style>
 """
 _PROJECTOR_CSS = """
