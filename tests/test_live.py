@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from starlette.requests import Request
 
-from workshop import cards
+from workshop import cards, participants, votes
 from workshop import db as database
 from workshop.live import Hub
 
@@ -24,13 +24,22 @@ async def next_message(stream) -> dict:
             return json.loads(chunk[6:])
 
 
+async def silent(stream, seconds: float = 0.3) -> bool:
+    """Whether ``stream`` sends no message for ``seconds``."""
+    try:
+        await asyncio.wait_for(next_message(stream), seconds)
+    except TimeoutError:
+        return True
+    return False
+
+
 def test_only_the_changed_workshop_is_told_and_no_text_is_sent(db_path, room):
     db = room.db
 
     async def scenario():
         hub = Hub(db_path, poll_s=0.05)
         await hub.start()
-        watching = hub.stream(room.workshop.id, f"p{room.anna.id}")
+        watching = hub.stream(room.workshop.id, "f")
         other = hub.stream(room.workshop.id + 1000, "v")
         first = await next_message(watching)
         await next_message(other)
@@ -38,15 +47,64 @@ def test_only_the_changed_workshop_is_told_and_no_text_is_sent(db_path, room):
         changed = await next_message(watching)
         assert changed["rev"] > first["rev"]
         assert "Secret card text" not in json.dumps(changed)
-        try:
-            await asyncio.wait_for(next_message(other), 0.3)
-            told_other = True
-        except TimeoutError:
-            told_other = False
+        other_silent = await silent(other)
         await hub.stop()
-        return told_other
+        return other_silent
 
-    assert run(scenario()) is False
+    assert run(scenario()) is True
+
+
+def revisions(room) -> tuple[int, int]:
+    row = room.db.execute(
+        "SELECT revision, public_revision FROM workshops WHERE id = ?", [room.workshop.id]
+    ).fetchone()
+    return tuple(row)
+
+
+def test_changes_only_author_and_facilitator_see_leave_the_public_revision(room):
+    steps = [
+        (lambda: cards.add_card(room.db, room.anna.token, "stop", "Private"), False),
+        (lambda: participants.join(room.db, room.workshop.id, "Cleo"), False),
+        (lambda: cards.remove_card(room.db, room.workshop.id, room.secret,
+                                   room.db.execute("SELECT max(id) FROM cards").fetchone()[0]),
+         True),  # the author sees their card go
+        (lambda: room.phase("reveal"), True),
+        (lambda: cards.add_card(room.db, room.anna.token, "stop", "Late card"), True),
+        (lambda: room.phase("group"), True),
+        (lambda: room.phase("vote"), True),
+        (lambda: votes.vote(room.db, room.ben.token,
+                            card_id=room.db.execute("SELECT max(id) FROM cards").fetchone()[0]),
+         False),  # dots stay hidden until the discussion
+    ]
+    for step, public in steps:
+        revision, public_revision = revisions(room)
+        step()
+        assert revisions(room) == (revision + 1, public_revision + public)
+
+
+def test_a_participant_is_not_told_of_a_change_only_others_can_see(db_path, room):
+    async def scenario():
+        hub = Hub(db_path, poll_s=0.05)
+        await hub.start()
+        anna = hub.stream(room.workshop.id, f"p{room.anna.id}")
+        facilitator = hub.stream(room.workshop.id, "f")
+        first = await next_message(anna)
+        await next_message(facilitator)
+        await next_message(anna)  # the facilitator's arrival (presence)
+        anna_next = asyncio.ensure_future(next_message(anna))
+        cards.add_card(room.db, room.ben.token, "stop", "Ben writes privately")
+        facilitator_told = await next_message(facilitator)
+        await asyncio.sleep(0.3)
+        anna_silent = not anna_next.done()
+        room.phase("reveal")
+        anna_told = await asyncio.wait_for(anna_next, 5)
+        await hub.stop()
+        return first, facilitator_told, anna_silent, anna_told
+
+    first, facilitator_told, anna_silent, anna_told = run(scenario())
+    assert facilitator_told["rev"] == revisions(room)[0] - 1  # before the reveal
+    assert anna_silent
+    assert anna_told["rev"] == revisions(room)[1] == first["rev"] + 1
 
 
 def test_a_burst_of_changes_arrives_as_few_messages(db_path, room):

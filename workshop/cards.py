@@ -59,7 +59,7 @@ def add_card(
     clean = validate.card_text(text)
     tag = _check_reason(workshop, column_key, reason)
     now = timestamp()
-    with write(db, workshop.id):
+    with write(db, workshop.id, private_in=phases.OWN_CARDS_PRIVATE):
         cursor = db.execute(
             """INSERT INTO cards (workshop_id, participant_id, column_key, text, reason,
                    created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
@@ -90,7 +90,7 @@ def edit_card(db: Database, token: str, card_id: int, text: str) -> Card:
     _writable(workshop)
     _own_card(db, participant, card_id)
     clean = validate.card_text(text)
-    with write(db, workshop.id):
+    with write(db, workshop.id, private_in=phases.OWN_CARDS_PRIVATE):
         db.execute(
             "UPDATE cards SET text = ?, updated_at = ? WHERE id = ?", [clean, timestamp(), card_id]
         )
@@ -101,7 +101,7 @@ def delete_card(db: Database, token: str, card_id: int) -> None:
     participant, workshop = in_workshop(db, token)
     _writable(workshop)
     _own_card(db, participant, card_id)
-    _delete(db, workshop.id, card_id)
+    _delete(db, workshop.id, card_id, private_in=phases.OWN_CARDS_PRIVATE)
 
 
 def remove_card(db: Database, workshop_id: int, secret: str | None, card_id: int) -> None:
@@ -115,8 +115,10 @@ def remove_card(db: Database, workshop_id: int, secret: str | None, card_id: int
     _delete(db, workshop_id, card_id)
 
 
-def _delete(db: Database, workshop_id: int, card_id: int) -> None:
-    with write(db, workshop_id):
+def _delete(
+    db: Database, workshop_id: int, card_id: int, private_in: frozenset[str] = frozenset()
+) -> None:
+    with write(db, workshop_id, private_in=private_in):
         group = one(db, "SELECT group_id FROM cards WHERE id = ?", [card_id])
         db.execute("DELETE FROM cards WHERE id = ?", [card_id])
         if group and group["group_id"]:

@@ -3,7 +3,9 @@
 Every write goes through :func:`write`: ``BEGIN IMMEDIATE`` takes the write lock at
 the start, so concurrent writers queue on the busy timeout instead of failing with
 "database is locked" half-way; the workshop's ``revision`` is bumped in the same
-transaction, and listeners (the live hub) hear about it only after the commit.
+transaction, and listeners (the live hub) hear about it only after the commit. A
+change that participants cannot see (a card while they write privately, a hidden dot)
+leaves ``public_revision`` alone, so their pages need not rerun for it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,12 +63,24 @@ def _immediate(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 @contextmanager
-def write(db: Database, *workshop_ids: int) -> Iterator[Database]:
-    """One write transaction; bumps the workshops' revisions and notifies after commit."""
+def write(
+    db: Database, *workshop_ids: int, private_in: Collection[str] = ()
+) -> Iterator[Database]:
+    """One write transaction; bumps the workshops' revisions and notifies after commit.
+
+    ``private_in``: the phases in which participants other than the author cannot see
+    this change; it is read inside the transaction, so a phase change cannot slip in.
+    """
+    phases = sorted(private_in)
+    public = f"phase NOT IN ({','.join('?' * len(phases))})" if phases else "1"
     with _immediate(db.conn):
         yield db
         for workshop_id in workshop_ids:
-            db.execute("UPDATE workshops SET revision = revision + 1 WHERE id = ?", [workshop_id])
+            db.execute(
+                "UPDATE workshops SET revision = revision + 1, "
+                f"public_revision = public_revision + ({public}) WHERE id = ?",
+                [*phases, workshop_id],
+            )
     for workshop_id in workshop_ids:
         for listener in list(_listeners):
             listener(workshop_id)
@@ -315,6 +329,14 @@ def m004_history(db: Database) -> None:
 def m005_canvas_card_index(db: Database) -> None:
     # Every board rerun looks up which of its cards went onto a canvas.
     db.execute("CREATE INDEX canvas_card ON canvas_channels(card_id)")
+
+
+@migrations()
+def m006_public_revision(db: Database) -> None:
+    # Counts only the changes every participant can see; see write().
+    db.execute(
+        "ALTER TABLE workshops ADD COLUMN public_revision INTEGER NOT NULL DEFAULT 0"
+    )
 
 
 def _run_script(db: Database, script: str) -> None:

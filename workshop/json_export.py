@@ -17,7 +17,7 @@ from workshop import summary
 from workshop.db import rows
 
 FORMAT = "strategy-workshop-export"
-_SECRET = {"secret_hash", "code", "token", "revision", "timer_ends_at"}
+_SECRET = {"secret_hash", "code", "token", "revision", "public_revision", "timer_ends_at"}
 
 
 def _public(row: dict[str, Any], drop: set[str] = frozenset()) -> dict[str, Any]:

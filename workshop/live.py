@@ -5,6 +5,8 @@ workshop is idle. A change committed in this process wakes the hub at once; a ch
 made by another process (the command line, a second server) is found by one cheap
 query of all watched revisions per ``poll_s``. Messages carry only the revision and
 presence counts, never card text, so a stream reveals nothing a page would not.
+Participants follow the public revision: a change only its author and the facilitator
+can see (a private card, a hidden dot) does not rerun every other participant's page.
 """
 
 from __future__ import annotations
@@ -17,7 +19,20 @@ from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
+from workshop.models import Workshop
+
 KEEPALIVE_S = 15.0
+_GONE = (-1, -1)  # the revisions of a workshop that does not exist
+
+
+def follows_public(who: str) -> bool:
+    """Whether a viewer (``who`` key) follows the public revision: participants do."""
+    return who.startswith("p")
+
+
+def shown_revision(workshop: Workshop, who: str) -> int:
+    """The revision a page of this viewer shows, as its stream will announce it."""
+    return workshop.public_revision if follows_public(who) else workshop.revision
 
 
 @dataclass(eq=False)  # each subscriber is its own set member
@@ -32,7 +47,7 @@ class Hub:
         self._db_path = db_path
         self._poll_s = poll_s
         self._subscribers: set[_Subscriber] = set()
-        self._revisions: dict[int, int] = {}
+        self._revisions: dict[int, tuple[int, int]] = {}  # (all changes, public ones)
         self._presence_rev: Counter[int] = Counter()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._check_now = asyncio.Event()
@@ -66,10 +81,11 @@ class Hub:
     def online(self, workshop_id: int) -> int:
         return sum(1 for who in self.presence(workshop_id) if who != "v")
 
-    def _message(self, workshop_id: int) -> str:
+    def _message(self, workshop_id: int, who: str) -> str:
+        revision, public = self._revisions.get(workshop_id, _GONE)
         return json.dumps(
             {
-                "rev": self._revisions.get(workshop_id, -1),
+                "rev": public if follows_public(who) else revision,
                 "presence": self._presence_rev[workshop_id],
                 "online": self.online(workshop_id),
             }
@@ -80,14 +96,14 @@ class Hub:
         subscriber = _Subscriber(workshop_id, who)
         self._subscribers.add(subscriber)
         self._revisions.setdefault(
-            workshop_id, (self._read_revisions([workshop_id]) or {}).get(workshop_id, -1)
+            workshop_id, (self._read_revisions([workshop_id]) or {}).get(workshop_id, _GONE)
         )
         self._presence_changed(workshop_id)
         try:
             yield "retry: 1000\n\n"
             while True:
                 subscriber.wake.clear()  # the message below holds everything up to now
-                yield f"data: {self._message(workshop_id)}\n\n"
+                yield f"data: {self._message(workshop_id, who)}\n\n"
                 while not await _woken(subscriber.wake):
                     yield ": keep-alive\n\n"
         finally:
@@ -98,22 +114,24 @@ class Hub:
         self._presence_rev[workshop_id] += 1
         self._wake(workshop_id)
 
-    def _wake(self, workshop_id: int) -> None:
+    def _wake(self, workshop_id: int, *, participants: bool = True) -> None:
         for subscriber in list(self._subscribers):
-            if subscriber.workshop_id == workshop_id:
+            if subscriber.workshop_id == workshop_id and (
+                participants or not follows_public(subscriber.who)
+            ):
                 subscriber.wake.set()
 
-    def _read_revisions(self, ids: list[int]) -> dict[int, int] | None:
+    def _read_revisions(self, ids: list[int]) -> dict[int, tuple[int, int]] | None:
         if not ids or self._conn is None:
             return {}
         marks = ",".join("?" * len(ids))
         try:
             found = self._conn.execute(
-                f"SELECT id, revision FROM workshops WHERE id IN ({marks})", ids
+                f"SELECT id, revision, public_revision FROM workshops WHERE id IN ({marks})", ids
             ).fetchall()
         except sqlite3.Error:
             return None
-        return dict(found)
+        return {workshop_id: (revision, public) for workshop_id, revision, public in found}
 
     async def _watch(self) -> None:
         while True:
@@ -125,10 +143,11 @@ class Hub:
             if found is None:
                 continue  # a locked or replaced file: the next round will see it
             for workshop_id in watched:
-                rev = found.get(workshop_id, -1)  # -1: deleted; its pages learn so
-                if self._revisions.get(workshop_id) != rev:
-                    self._revisions[workshop_id] = rev
-                    self._wake(workshop_id)
+                now = found.get(workshop_id, _GONE)  # deleted: its pages learn so
+                before = self._revisions.get(workshop_id, _GONE)
+                if now != before:
+                    self._revisions[workshop_id] = now
+                    self._wake(workshop_id, participants=now[1] != before[1])
 
 
 async def _woken(event: asyncio.Event) -> bool:

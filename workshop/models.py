@@ -39,6 +39,7 @@ class Workshop(_Row):
     created_at: str
     team_name: str = ""
     campaign_id: int | None = None
+    public_revision: int = 0
 
     @property
     def display_code(self) -> str:

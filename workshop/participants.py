@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from workshop import codes, validate
+from workshop import codes, phases, validate
 from workshop.db import one, rows, timestamp, write
 from workshop.errors import InvalidInput, NotAllowed, NotFound
 from workshop.i18n import t
@@ -18,7 +18,8 @@ def join(db: Database, workshop_id: int, name: str) -> Participant:
     if workshop.phase == "closed":
         raise NotAllowed(t("This workshop is closed; it can only be read."))
     token = codes.new_token()
-    with write(db, workshop_id):
+    # Only the facilitator lists who joined; the online count comes with presence.
+    with write(db, workshop_id, private_in=phases.EVERY):
         taken = one(
             db,
             "SELECT 1 FROM participants WHERE workshop_id = ? AND name = ? COLLATE NOCASE",

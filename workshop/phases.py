@@ -27,6 +27,11 @@ GROUPING = frozenset({"reveal", "group"})
 VOTING = frozenset({"vote"})
 DECIDING = frozenset({"discuss"})
 SCORES_SHOWN = frozenset({"discuss", "closed"})
+# Phases in which a participant's own card, or anyone's dot, is seen only by its author
+# and the facilitator (dots are hidden until the discussion).
+OWN_CARDS_PRIVATE = frozenset({"write"})
+DOTS_PRIVATE = frozenset({"vote"})
+EVERY = frozenset(p.key for p in PHASES)
 
 
 def sequence(dots: int) -> list[str]:

@@ -47,7 +47,7 @@ def vote(
     """Put one dot on a card or group; returns the dots the participant has left."""
     participant, workshop = in_workshop(db, token)
     _voting(workshop)
-    with write(db, workshop.id):
+    with write(db, workshop.id, private_in=phases.DOTS_PRIVATE):
         lead, where, params = _target(db, workshop, card_id, group_id)
         spent = one(
             db, "SELECT COUNT(*) AS n FROM votes WHERE participant_id = ?", [participant.id]
@@ -77,7 +77,7 @@ def unvote(
     """Take one of your dots back from a card or group; returns the dots left."""
     participant, workshop = in_workshop(db, token)
     _voting(workshop)
-    with write(db, workshop.id):
+    with write(db, workshop.id, private_in=phases.DOTS_PRIVATE):
         _, where, params = _target(db, workshop, card_id, group_id)
         mine = one(
             db,

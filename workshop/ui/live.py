@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from workshop.i18n import t
+from workshop.live import shown_revision
 from workshop.models import Workshop
 from workshop.ui.server import LIVE_PATH
 
@@ -38,7 +39,7 @@ def live_bar(
         key="live",
         data={
             "url": f"{LIVE_PATH}/{workshop.code}?who={who}",
-            "rev": workshop.revision,
+            "rev": shown_revision(workshop, who),
             "presence": presence_rev,
             "watch_presence": watch_presence,
             "timer_ends_at": workshop.timer_ends_at,
