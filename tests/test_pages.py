@@ -171,6 +171,9 @@ def test_board_renders_in_every_phase_for_both_roles(room, phase):
         at = app("pages/board.py", code=room.workshop.code, **params)
         assert not at.exception
         assert "<b>Boosting</b> [x](javascript:alert(1))" in card_texts(at)
+        heads = " ".join(block.proto.body for block in at.html)
+        assert "<h3>Stop (1)</h3>" in heads and "<h3>Start (0)</h3>" in heads
+        assert "No cards yet." in heads
 
 
 def test_voting_in_the_page_spends_dots(room):

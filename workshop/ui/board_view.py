@@ -10,14 +10,14 @@ import html
 import streamlit as st
 
 from workshop import actions, board, cards, groups, votes
-from workshop.board import Board, Item
+from workshop.board import Board, ColumnView, Item
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.models import Participant
 from workshop.ui.canvas_view import to_canvas
 from workshop.ui.learning_view import forward_form
 from workshop.ui.state import db
-from workshop.ui.widgets import attempt, column_header, dots, refresh, user_text
+from workshop.ui.widgets import attempt, dots, refresh, user_text
 
 
 def write_form(b: Board, participant: Participant, *, late: bool = False) -> None:
@@ -151,10 +151,9 @@ def _meta(b: Board, item: Item) -> str:
     return " · ".join(meta)
 
 
-def cards_html(b: Board, items: list[Item]) -> str:
-    """A column's cards as one block of escaped HTML, for viewers with no controls:
-    one element instead of several per card keeps a live update cheap in every
-    browser."""
+def cards_html(b: Board, items: tuple[Item, ...]) -> str:
+    """A column's cards as escaped HTML, for viewers with no controls: one element
+    instead of several per card keeps a live update cheap in every browser."""
     boxes = []
     for item in items:
         if item.kind == "group":
@@ -291,19 +290,29 @@ def _action_form(b: Board, item: Item, secret: str) -> None:
                     refresh()
 
 
+def column_head_html(column_view: ColumnView) -> str:
+    """A column's title with its card count, and its question."""
+    title = f"{t(column_view.column.title)} ({column_view.card_count})"
+    question = t(column_view.column.question)
+    empty = "" if column_view.items else f"<p>{html.escape(t('No cards yet.'))}</p>"
+    return (
+        f'<div class="column-head"><h3>{html.escape(title)}</h3>'
+        f"<p>{html.escape(question)}</p>{empty}</div>"
+    )
+
+
 def board_columns(b: Board, *, participant: Participant | None, secret: str | None) -> None:
-    """The revealed board: one column per exercise column."""
+    """The revealed board: one column per exercise column. A column this viewer cannot
+    act on is one HTML block, head and cards together."""
     for streamlit_column, column_view in zip(st.columns(len(b.columns)), b.columns, strict=True):
         with streamlit_column:
-            column_header(column_view.column, column_view.card_count)
+            head = column_head_html(column_view)
             if not _has_controls(b, column_view.column.key, participant, secret):
-                if column_view.items:
-                    st.html(cards_html(b, column_view.items))
+                st.html(head + cards_html(b, column_view.items))
             else:
+                st.html(head)
                 for item in column_view.items:
                     item_box(b, item, participant=participant, secret=secret)
-            if not column_view.items:
-                st.caption(t("No cards yet."))
             if secret and b.workshop.phase in ("reveal", "group"):
                 group_controls(b, column_view.column.key, secret)
 

@@ -14,7 +14,6 @@ from streamlit.errors import StreamlitInvalidLayoutContextError
 
 from workshop import phases, teams, workshops
 from workshop.errors import NotFound, WorkshopError
-from workshop.exercises import Column
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.models import Team, Workshop
@@ -27,6 +26,10 @@ _BASE_CSS = """
                      font-family: ui-monospace, monospace; margin: 0; }
 [class*="st-key-card-"] [data-testid="stText"] { font-size: 1.05rem; white-space: pre-wrap;
                                                  overflow-wrap: anywhere; }
+.column-head h3 { font-size: 1.75rem; font-weight: 700; line-height: 1.2; margin: 0;
+                  padding: .75rem 0 .5rem; border-bottom: 2px solid rgba(49, 51, 63, .45); }
+.column-head p { font-size: .875rem; color: rgba(49, 51, 63, .6); margin: .5rem 0 0; }
+.column-head + .cards { margin-top: 1rem; }
 .cards .card { border: 1px solid rgba(49, 51, 63, .2); border-radius: .5rem;
                padding: calc(1rem - 1px); margin-bottom: 1rem; }
 .cards p { margin: 0; }
@@ -106,12 +109,6 @@ def phase_stepper(workshop: Workshop) -> None:
         name = t(phases.BY_KEY[key].name)
         names.append(f"**:blue-background[{name}]**" if key == workshop.phase else name)
     st.markdown(" → ".join(names))
-
-
-def column_header(column: Column, count: int | None = None) -> None:
-    suffix = f" ({count})" if count is not None else ""
-    st.subheader(t(column.title) + suffix, divider="gray")
-    st.caption(t(column.question))
 
 
 def user_text(text: str, *, bold: bool = False) -> None:
