@@ -148,7 +148,7 @@ def live_board() -> None:
         current,
         "f" if secret else f"p{participant.id}",
         presence_rev=live_hub.presence_revision(current.id) if live_hub else 0,
-        watch_presence=bool(secret),
+        secret=secret,
         remember_secret=remember if secret else None,
     )
     b = view.load_board(current.id, participant, secret)

@@ -8,7 +8,8 @@ from starlette.requests import Request
 
 from workshop import cards, participants, votes
 from workshop import db as database
-from workshop.live import Hub
+from workshop.codes import hash_secret
+from workshop.live import Hub, facilitator_proof
 
 
 def run(coroutine):
@@ -113,7 +114,7 @@ def test_a_burst_of_changes_arrives_as_few_messages(db_path, room):
     async def scenario():
         hub = Hub(db_path, poll_s=0.05)
         await hub.start()
-        stream = hub.stream(room.workshop.id, "v")
+        stream = hub.stream(room.workshop.id, "f")  # private cards: only it is told
         await next_message(stream)
         for n in range(50):
             cards.add_card(db, room.anna.token, "stop", f"Card {n}")
@@ -150,10 +151,10 @@ def test_presence_counts_open_streams(db_path, room):
     assert run(scenario()) == (2, 1)
 
 
-def live_request(code: str, who: str) -> Request:
+def live_request(code: str, who: str, proof: str = "") -> Request:
     return Request({"type": "http", "method": "GET", "path": f"/_live/{code}",
-                    "path_params": {"code": code}, "query_string": f"who={who}".encode(),
-                    "headers": []})
+                    "path_params": {"code": code},
+                    "query_string": f"who={who}&proof={proof}".encode(), "headers": []})
 
 
 def test_a_stream_for_an_unknown_workshop_or_stranger_is_refused(db_path, room, monkeypatch):
@@ -167,3 +168,15 @@ def test_a_stream_for_an_unknown_workshop_or_stranger_is_refused(db_path, room, 
     accepted = run(server.live(live_request(room.workshop.code, f"p{room.anna.id}")))
     assert accepted.status_code == 200
     assert accepted.media_type == "text/event-stream"
+
+
+def test_only_the_facilitator_gets_a_facilitator_stream(db_path, room, monkeypatch):
+    from workshop.ui import server
+
+    monkeypatch.setattr(server, "_hub", Hub(db_path))
+    code = room.workshop.code
+    proof = facilitator_proof(hash_secret(room.secret))
+    for claimed in ("", "0" * 64, facilitator_proof(hash_secret("a guess"))):
+        assert run(server.live(live_request(code, "f", claimed))).status_code == 404
+    assert run(server.live(live_request(code, "f", proof))).status_code == 200
+    assert proof not in room.secret and hash_secret(room.secret) not in proof

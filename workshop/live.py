@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import sqlite3
 from collections import Counter
@@ -26,8 +27,15 @@ _GONE = (-1, -1)  # the revisions of a workshop that does not exist
 
 
 def follows_public(who: str) -> bool:
-    """Whether a viewer (``who`` key) follows the public revision: participants do."""
-    return who.startswith("p")
+    """Whether a viewer (``who`` key) follows the public revision: all but the
+    facilitator, whose stream has to prove it (see facilitator_proof)."""
+    return who != "f"
+
+
+def facilitator_proof(secret_hash: str) -> str:
+    """What a facilitator's stream address carries to be told of private changes.
+    It is derived from the stored hash, so neither the secret nor its hash travels."""
+    return hashlib.sha256(f"live:{secret_hash}".encode()).hexdigest()
 
 
 def shown_revision(workshop: Workshop, who: str) -> int:

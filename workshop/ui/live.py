@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import streamlit as st
 
+from workshop.codes import hash_secret
 from workshop.i18n import t
-from workshop.live import shown_revision
+from workshop.live import facilitator_proof, shown_revision
 from workshop.models import Workshop
 from workshop.ui.server import LIVE_PATH
 
@@ -31,17 +33,21 @@ def live_bar(
     who: str,
     *,
     presence_rev: int = 0,
-    watch_presence: bool = False,
+    secret: str | None = None,
     remember_secret: str | None = None,
 ) -> None:
-    """Mount the live bar; a change to the workshop reruns the enclosing fragment."""
+    """Mount the live bar; a change to the workshop reruns the enclosing fragment.
+    With the facilitator ``secret`` the page follows every change and who is here."""
+    query = {"who": who}
+    if secret:
+        query["proof"] = facilitator_proof(hash_secret(secret))
     _component(
         key="live",
         data={
-            "url": f"{LIVE_PATH}/{workshop.code}?who={who}",
+            "url": f"{LIVE_PATH}/{workshop.code}?{urlencode(query)}",
             "rev": shown_revision(workshop, who),
             "presence": presence_rev,
-            "watch_presence": watch_presence,
+            "watch_presence": bool(secret),
             "timer_ends_at": workshop.timer_ends_at,
             "server_now": time.time(),
             "online_label": t("online"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -14,7 +15,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from workshop import db as database
 from workshop.codes import normalise_code
 from workshop.db import one
-from workshop.live import Hub
+from workshop.live import Hub, facilitator_proof
 
 LIVE_PATH = "/_live"
 _hub: Hub | None = None
@@ -44,12 +45,16 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
         await _hub.stop()
 
 
-def _lookup(code: str, who: str) -> int | None:
+def _lookup(code: str, who: str, proof: str) -> int | None:
     """The workshop id if ``code`` exists and ``who`` is one of its viewers."""
     db = database.connect()
     try:
-        row = one(db, "SELECT id FROM workshops WHERE code = ?", [normalise_code(code)])
+        row = one(
+            db, "SELECT id, secret_hash FROM workshops WHERE code = ?", [normalise_code(code)]
+        )
         if row is None:
+            return None
+        if who == "f" and not hmac.compare_digest(proof, facilitator_proof(row["secret_hash"])):
             return None
         if who.startswith("p"):
             known = one(
@@ -66,7 +71,8 @@ def _lookup(code: str, who: str) -> int | None:
 
 async def live(request: Request) -> PlainTextResponse | StreamingResponse:
     who = request.query_params.get("who", "v")[:20]
-    workshop_id = _lookup(request.path_params["code"], who) if _hub else None
+    proof = request.query_params.get("proof", "")
+    workshop_id = _lookup(request.path_params["code"], who, proof) if _hub else None
     if workshop_id is None or _hub is None:
         return PlainTextResponse("unknown workshop", status_code=404)
     return StreamingResponse(
