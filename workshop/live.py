@@ -5,8 +5,9 @@ workshop is idle. A change committed in this process wakes the hub at once; a ch
 made by another process (the command line, a second server) is found by one cheap
 query of all watched revisions per ``poll_s``. Messages carry only the revision and
 presence counts, never card text, so a stream reveals nothing a page would not.
-Participants follow the public revision: a change only its author and the facilitator
-can see (a private card, a hidden dot) does not rerun every other participant's page.
+Every viewer but the facilitator follows the public revision: a change only its author
+and the facilitator can see (a private card, a hidden dot) does not rerun every other
+participant's page.
 """
 
 from __future__ import annotations
