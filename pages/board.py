@@ -151,7 +151,7 @@ def live_board() -> None:
         secret=secret,
         remember_secret=remember if secret else None,
     )
-    b = view.load_board(current.id, participant, secret)
+    b = view.load_board(current, participant, secret)
     title(current.title, f"{current.team_name} · {current.quarter} · {t(b.exercise.name)}")
     phase_stepper(current)
     st.info(t(phases.BY_KEY[current.phase].hint))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop import channels, kpi
+from workshop import canvas, channels, kpi
 from workshop.i18n import t
 from workshop.markdown import cell, escape
 from workshop.models import PlanChannel, Proposal
@@ -23,7 +23,7 @@ def _kpi(c: PlanChannel) -> str:
     return cell(c.kpi_metric) + target + due + level
 
 
-def lines(plan: list[PlanChannel], found: list[Proposal], warnings: list[str]) -> list[str]:
+def lines(plan: list[PlanChannel], found: list[Proposal]) -> list[str]:
     out = [f"## {t('The canvas')}", ""]
     if plan:
         out += [
@@ -40,6 +40,7 @@ def lines(plan: list[PlanChannel], found: list[Proposal], warnings: list[str]) -
     else:
         out.append(f"- {t('(no channels on the canvas)')}")
     out += [""]
+    warnings = canvas.warnings(plan)
     if warnings:
         out += [f"## {t('Warnings')}", ""] + [f"- {escape(w)}" for w in warnings] + [""]
     if found:

@@ -20,6 +20,10 @@ from workshop.models import Action
 
 # An action is "carried" once a later workshop took a copy of it.
 _CARRIED = "EXISTS (SELECT 1 FROM actions c WHERE c.carried_from = a.id)"
+# How many workshops an action passed through before: the length of its carried_from chain.
+_TIMES_CARRIED = """(WITH RECURSIVE up(id) AS (SELECT a.carried_from
+                        UNION ALL SELECT x.carried_from FROM actions x JOIN up ON x.id = up.id)
+                     SELECT COUNT(id) FROM up)"""
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,8 @@ def _open_actions(db: Database, workshop_id: int) -> list[dict]:
     workshop = workshops.get_workshop(db, workshop_id)
     return rows(
         db,
-        f"""SELECT a.*, w.quarter, w.title AS workshop_title FROM actions a
+        f"""SELECT a.*, w.quarter, w.title AS workshop_title,
+                   {_TIMES_CARRIED} AS times_carried FROM actions a
             JOIN workshops w ON w.id = a.workshop_id
             WHERE w.team_id = ? AND w.id < ? AND a.kind = 'action'
               AND a.status = 'open' AND NOT {_CARRIED}
@@ -46,17 +51,9 @@ def _open_actions(db: Database, workshop_id: int) -> list[dict]:
 def to_review(db: Database, workshop_id: int) -> list[ToReview]:
     """The open actions of the team's earlier workshops, oldest first."""
     return [
-        ToReview(Action.from_row(r), r["quarter"], r["workshop_title"], _carried(db, r["id"]))
+        ToReview(Action.from_row(r), r["quarter"], r["workshop_title"], r["times_carried"])
         for r in _open_actions(db, workshop_id)
     ]
-
-
-def _carried(db: Database, action_id: int) -> int:
-    count, current = 0, get_action(db, action_id)
-    while current.carried_from is not None:
-        count += 1
-        current = get_action(db, current.carried_from)
-    return count
 
 
 def _reviewable(db: Database, workshop_id: int, secret: str | None, action_id: int) -> Action:

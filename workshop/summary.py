@@ -40,7 +40,6 @@ class Extras:
     campaign: Campaign | None = None
     plan: tuple[PlanChannel, ...] = ()
     proposals: tuple[Proposal, ...] = ()
-    warnings: tuple[str, ...] = ()
     reviewed: tuple[Action, ...] = ()  # earlier actions reviewed at the start
 
 
@@ -51,7 +50,6 @@ def extras(db: Database, board: Board) -> Extras:
         campaign=campaigns.get_campaign(db, campaign_id) if campaign_id else None,
         plan=tuple(plan),
         proposals=tuple(proposals.list_proposals(db, board.workshop.id)),
-        warnings=tuple(canvas.warnings(plan)),
         reviewed=tuple(followthrough.reviewed_in(db, board.workshop.id)),
     )
 
@@ -147,7 +145,7 @@ def to_markdown(board: Board, extra: Extras = Extras()) -> str:
         out += (items or [f"- {t('(no cards)')}"]) + [""]
     out += _reason_lines(board)
     if board.exercise.plans_channels:
-        out += canvas_summary.lines(list(extra.plan), list(extra.proposals), list(extra.warnings))
+        out += canvas_summary.lines(list(extra.plan), list(extra.proposals))
     decisions = [a for a in board.actions if a.kind == "decision"]
     actions = [a for a in board.actions if a.kind == "action"]
     if decisions:

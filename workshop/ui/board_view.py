@@ -13,7 +13,7 @@ from workshop import actions, board, cards, groups, votes
 from workshop.board import Board, ColumnView, Item
 from workshop.i18n import t
 from workshop.markdown import escape
-from workshop.models import Participant
+from workshop.models import Participant, Workshop
 from workshop.ui.canvas_view import to_canvas
 from workshop.ui.learning_view import forward_form
 from workshop.ui.state import db
@@ -99,7 +99,7 @@ def own_cards(b: Board, participant: Participant) -> None:
 
 def item_box(b: Board, item: Item, *, participant: Participant | None, secret: str | None) -> None:
     """One card or group on the revealed board, with the controls the phase allows."""
-    phase = b.workshop.phase
+    controls = _controls(b, item.column_key, participant, secret)
     with st.container(border=True, key=f"card-{item.key}"):
         if item.kind == "group":
             user_text(item.title, bold=True)
@@ -110,13 +110,13 @@ def item_box(b: Board, item: Item, *, participant: Participant | None, secret: s
         meta = _meta(b, item)
         if meta:
             st.caption(escape(meta))
-        if phase == "vote" and participant:
+        if "vote" in controls:
             _vote_buttons(b, item, participant)
-        if secret and phase in ("reveal", "group"):
+        if "pick" in controls:
             _group_checkbox(item)
-        if secret and item.column_key == b.exercise.tagged_column and phase != "closed":
+        if "reason" in controls:
             _reason_picker(b, item, secret)
-        if secret and phase == "discuss":
+        if "decide" in controls:
             _action_form(b, item, secret)
             if item.column_key == b.exercise.forward_column:
                 forward_form(b, item, secret)
@@ -124,16 +124,18 @@ def item_box(b: Board, item: Item, *, participant: Participant | None, secret: s
                 to_canvas(b, item, secret)
 
 
-def _has_controls(b: Board, column_key: str, participant: Participant | None,
-                  secret: str | None) -> bool:
-    """Whether item_box draws any control on a card of this column for this viewer."""
+def _controls(
+    b: Board, column_key: str, participant: Participant | None, secret: str | None
+) -> set[str]:
+    """The controls this viewer gets on a card of this column in this phase."""
     phase = b.workshop.phase
-    if phase == "vote" and participant:
-        return True
-    return bool(secret) and (
-        phase in ("reveal", "group", "discuss")
-        or (column_key == b.exercise.tagged_column and phase != "closed")
-    )
+    wanted = {
+        "vote": phase == "vote" and participant is not None,
+        "pick": bool(secret) and phase in ("reveal", "group"),
+        "reason": bool(secret) and column_key == b.exercise.tagged_column and phase != "closed",
+        "decide": bool(secret) and phase == "discuss",
+    }
+    return {name for name, given in wanted.items() if given}
 
 
 def _meta(b: Board, item: Item) -> str:
@@ -307,7 +309,7 @@ def board_columns(b: Board, *, participant: Participant | None, secret: str | No
     for streamlit_column, column_view in zip(st.columns(len(b.columns)), b.columns, strict=True):
         with streamlit_column:
             head = column_head_html(column_view)
-            if not _has_controls(b, column_view.column.key, participant, secret):
+            if not _controls(b, column_view.column.key, participant, secret):
                 st.html(head + cards_html(b, column_view.items))
             else:
                 st.html(head)
@@ -352,12 +354,5 @@ def actions_table(b: Board, secret: str | None) -> None:
                 st.caption(t("Status: {status}", status=t(action.status)))
 
 
-def load_board(workshop_id: int, participant: Participant | None, secret: str | None) -> Board:
-    from workshop.workshops import get_workshop
-
-    return board.load(
-        db(),
-        get_workshop(db(), workshop_id),
-        participant=participant,
-        facilitator=secret is not None,
-    )
+def load_board(workshop: Workshop, participant: Participant | None, secret: str | None) -> Board:
+    return board.load(db(), workshop, participant=participant, facilitator=secret is not None)
