@@ -94,6 +94,7 @@ def create_campaign(db: Database, team_id: int, values: dict) -> Campaign:
                 VALUES (?, {", ".join("?" for _ in FIELDS)}, ?)""",
             [team_id, *(stored[f] for f in FIELDS), timestamp()],
         )
+    assert cursor.lastrowid is not None  # an INSERT always sets it
     return get_campaign(db, cursor.lastrowid)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -76,7 +77,7 @@ li {{ break-inside: avoid; }}
 """
 
 
-def to_html(markdown: str, title: str, charts: list[alt.Chart] = ()) -> str:
+def to_html(markdown: str, title: str, charts: Sequence[alt.Chart] = ()) -> str:
     """A page that prints on one or two A4 sheets, its charts drawn inline as SVG."""
     head, body = _split(markdown)
     figures = "".join(f"<figure>{chart_svg(chart)}</figure>" for chart in charts)
@@ -226,7 +227,7 @@ def _missing_note(markdown: str) -> str:
     )
 
 
-def to_pdf(markdown: str, title: str, charts: list[alt.Chart] = ()) -> bytes:
+def to_pdf(markdown: str, title: str, charts: Sequence[alt.Chart] = ()) -> bytes:
     """The document as PDF bytes: the same bytes every time for the same content."""
     pdf = _Pdf(title)
     pdf.add_page()

@@ -94,6 +94,7 @@ def carry_over(db: Database, workshop_id: int, secret: str | None, action_id: in
                    created_at) VALUES (?, 'action', ?, ?, ?, ?, ?)""",
             [workshop_id, action.text, action.owner, action.due_on, action_id, timestamp()],
         )
+    assert cursor.lastrowid is not None  # an INSERT always sets it
     return get_action(db, cursor.lastrowid)
 
 

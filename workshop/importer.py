@@ -167,11 +167,12 @@ def plan(
     category_at = table.headers.index(category) if category else None
     for line, row in enumerate(table.rows, start=2):
         card = row[text_at]
-        key = default
-        if category_at is not None:
-            value = row[category_at].strip()
-            key = mapping[value] if value in mapping else column_for(value, exercise)
-        planned.append(_row(line, card, key, category and value, category and value in mapping))
+        if category_at is None:
+            planned.append(_row(line, card, default, None, False))
+            continue
+        value = row[category_at].strip()
+        key = mapping[value] if value in mapping else column_for(value, exercise)
+        planned.append(_row(line, card, key, value, value in mapping))
     return planned
 
 
@@ -195,10 +196,11 @@ def check_open(workshop: Workshop) -> Workshop:
 def save(db: Database, workshop: Workshop, rows: list[Row]) -> int:
     """Add the rows without a problem as cards with no author; returns how many."""
     check_open(workshop)
-    good = [r for r in rows if r.problem is None]
+    # A row without a problem always has a column (see ``_row``).
+    good = [(r.column_key, r.text) for r in rows if r.problem is None and r.column_key is not None]
     if not good:
         raise InvalidInput("file", t("No row can be imported; see the problems listed."))
     with write(db, workshop.id):
-        for r in good:
-            offer_card(db, workshop.id, r.column_key, r.text)
+        for column_key, text in good:
+            offer_card(db, workshop.id, column_key, text)
     return len(good)

@@ -8,6 +8,7 @@ counted, not named, and cards do not say whose they are.
 from __future__ import annotations
 
 import json
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict
 from typing import Any
 
@@ -20,11 +21,13 @@ FORMAT = "strategy-workshop-export"
 _SECRET = {"secret_hash", "code", "token", "revision", "public_revision", "timer_ends_at"}
 
 
-def _public(row: dict[str, Any], drop: set[str] = frozenset()) -> dict[str, Any]:
+def _public(row: dict[str, Any], drop: AbstractSet[str] = frozenset()) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in _SECRET | drop}
 
 
-def _table(db: Database, table: str, workshop_id: int, drop: set[str] = frozenset()) -> list:
+def _table(
+    db: Database, table: str, workshop_id: int, drop: AbstractSet[str] = frozenset()
+) -> list:
     return [
         _public(r, drop)
         for r in rows(db, f"SELECT * FROM {table} WHERE workshop_id = ? ORDER BY id", [workshop_id])

@@ -88,6 +88,7 @@ def to_test(
                 timestamp(),
             ],
         )
+    assert cursor.lastrowid is not None  # an INSERT always sets it
     return campaigns.get_campaign(db, cursor.lastrowid)
 
 

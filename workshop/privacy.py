@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 from sqlite_utils import Database
 
 from workshop import teams, workshops
-from workshop.db import one, write
+from workshop.db import one, rows, write
 from workshop.errors import InvalidInput, NotFound
 from workshop.i18n import t
 
@@ -52,7 +52,7 @@ class Removed:
 
 
 def _count(db: Database, table: str, where: str, params: list) -> int:
-    return one(db, f"SELECT COUNT(*) AS n FROM {table} WHERE {where}", params)["n"]
+    return rows(db, f"SELECT COUNT(*) AS n FROM {table} WHERE {where}", params)[0]["n"]
 
 
 def _in_workshops(db: Database, where: str, params: list) -> Removed:

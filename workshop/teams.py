@@ -23,6 +23,7 @@ def create_team(db: Database, name: str) -> Team:
             "INSERT INTO teams (name, created_at) VALUES (?, ?)",
             [clean, timestamp()],
         )
+    assert cursor.lastrowid is not None  # an INSERT always sets it
     return Team(id=cursor.lastrowid, name=clean)
 
 

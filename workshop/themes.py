@@ -18,7 +18,7 @@ from itertools import combinations
 from sqlite_utils import Database
 
 from workshop import validate
-from workshop.db import one, rows, timestamp, write
+from workshop.db import rows, timestamp, write
 from workshop.errors import InvalidInput
 from workshop.i18n import t
 
@@ -297,9 +297,9 @@ def _column_links(column: list[ThemeCard], decided: dict[tuple[int, int], str]) 
     shared: Counter[tuple[int, int]] = Counter()
     cards = {c.id: c for c in column}
     for posting in index.values():
-        for a, b in combinations(posting, 2):
-            if a.quarter != b.quarter:
-                shared[(min(a.id, b.id), max(a.id, b.id))] += 1
+        for first, second in combinations(posting, 2):
+            if first.quarter != second.quarter:
+                shared[(min(first.id, second.id), max(first.id, second.id))] += 1
     found = []
     for (a, b), n in shared.items():
         status = decided.get((a, b))
@@ -318,14 +318,19 @@ def _closest(links: list[Link]) -> list[Link]:
     for link in links:
         for card, other in ((link.a, link.b), (link.b, link.a)):
             key = (card.id, other.quarter)
-            best[key] = max(best.get(key, 0.0), link.why.jaccard)
+            best[key] = max(best.get(key, 0.0), _closeness(link))
     return [
         link
         for link in links
         if link.confirmed
-        or link.why.jaccard >= best[(link.a.id, link.b.quarter)]
-        or link.why.jaccard >= best[(link.b.id, link.a.quarter)]
+        or _closeness(link) >= best[(link.a.id, link.b.quarter)]
+        or _closeness(link) >= best[(link.b.id, link.a.quarter)]
     ]
+
+
+def _closeness(link: Link) -> float:
+    """A link confirmed by hand may share no words at all: it is as far apart as can be."""
+    return link.why.jaccard if link.why else 0.0
 
 
 def decisions(db: Database, card_ids: list[int]) -> dict[tuple[int, int], str]:
@@ -346,7 +351,7 @@ def decide(db: Database, card_a: int, card_b: int, status: str) -> None:
     if status not in ("confirmed", "unlinked"):
         raise InvalidInput("status", t("Pick confirm or unlink."))
     a, b = sorted((card_a, card_b))
-    if a == b or one(db, "SELECT COUNT(*) AS n FROM cards WHERE id IN (?, ?)", [a, b])["n"] != 2:
+    if a == b or len(rows(db, "SELECT id FROM cards WHERE id IN (?, ?)", [a, b])) != 2:
         raise InvalidInput("cards", t("Those cards no longer exist."))
     with write(db):
         db.execute(
