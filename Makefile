@@ -1,11 +1,11 @@
-# Two commands do everything: `make run` and `make test`.
+# Two commands do everything: `make run` and `make test`; `make check` is the quick one.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 export WORKSHOP_DB ?= workshop.db
 
-.PHONY: run demo test test-deps lint bench bench-history bench-export clean
+.PHONY: run demo check test test-deps bench bench-history bench-export clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,16 @@ test-deps: $(VENV)/.test-installed
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
+## Lint, types and every test that needs no browser: under three minutes on two cores.
+check: test-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	$(PY) -m pytest -m "not browser"
+
+## Everything `check` does, and the browser tests (what CI runs).
 test: test-deps
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 bench: test-deps

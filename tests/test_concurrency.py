@@ -8,8 +8,6 @@ import random
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-import pytest
-
 from workshop import cards, check, participants, teams, votes, workshops
 from workshop import db as database
 from workshop.errors import LimitReached
@@ -18,8 +16,6 @@ WRITERS = 50
 CARDS_EACH = 100
 ATTEMPTS_EACH = 12  # more dots than anyone has, so the limits are tested under the race
 COLUMNS = ("stop", "start", "continue", "change")
-
-pytestmark = pytest.mark.slow
 
 
 def write_cards(path: str, token: str) -> list[str]:
@@ -103,6 +99,10 @@ def test_fifty_threads(tmp_path, capsys):
 
 def test_fifty_processes(tmp_path, capsys):
     path = str(tmp_path / "processes.db")
-    spawn = multiprocessing.get_context("spawn")  # fresh interpreters, no shared state
-    with ProcessPoolExecutor(max_workers=WRITERS, mp_context=spawn) as pool, capsys.disabled():
+    # Children forked from a server that only imported this module: no connection or
+    # lock is inherited from this process, and fifty interpreters do not each import
+    # the libraries again (that alone took a minute on a busy two-core machine).
+    fresh = multiprocessing.get_context("forkserver")
+    fresh.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(max_workers=WRITERS, mp_context=fresh) as pool, capsys.disabled():
         run_all(pool, path, *setup(path))

@@ -12,8 +12,17 @@ from playwright.sync_api import expect
 from workshop.devserver import CHROMIUM, CHROMIUM_ARGS, Server
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+HERE = Path(__file__).resolve().parent
 
-pytestmark = pytest.mark.browser
+
+# `pytestmark` only marks the tests of the module it is in, never those beside a
+# conftest.py, so every test in this folder is marked here. It runs before pytest's own
+# hook that deselects by `-m`, or `-m browser` would find nothing.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
 
 # Three browsers and the server share two cores: give pushes time to land under load.
 expect.set_options(timeout=15_000)
