@@ -33,9 +33,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.devserver import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 from workshop import cards, participants, teams, workshops  # noqa: E402
 from workshop import db as database  # noqa: E402
-from workshop.devserver import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "live.json"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"

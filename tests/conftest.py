@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 from sqlite_utils import Database
 
+from tests.support import Room, make_room
 from workshop import db as database
-from workshop import demo, participants, teams, workshops
-from workshop.models import Participant, Workshop
+from workshop import demo
 
 
 @pytest.fixture
@@ -28,32 +26,6 @@ def db(db_path) -> Database:
 def demo_db(db) -> Database:
     demo.load_demo(db)
     return db
-
-
-@dataclass
-class Room:
-    """A workshop with a facilitator secret and two participants."""
-
-    db: Database
-    workshop: Workshop
-    secret: str
-    anna: Participant
-    ben: Participant
-
-    def phase(self, key: str) -> Workshop:
-        self.workshop = workshops.set_phase(self.db, self.workshop.id, self.secret, key)
-        return self.workshop
-
-
-def make_room(db: Database, **settings) -> Room:
-    team = teams.create_team(db, "Brand & Social")
-    workshop, secret = workshops.create_workshop(
-        db, team_id=team.id, quarter="2026-Q4", exercise="sscc", title="Q4 offsite",
-        settings=workshops.Settings(**settings),
-    )
-    anna = participants.join(db, workshop.id, "Anna")
-    ben = participants.join(db, workshop.id, "Ben")
-    return Room(db, workshop, secret, anna, ben)
 
 
 @pytest.fixture

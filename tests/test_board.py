@@ -2,10 +2,9 @@
 
 import pytest
 
+from tests.support import make_room
 from workshop import actions, board, cards, groups, participants, votes, workshops
 from workshop.errors import InvalidInput, LimitReached, NotAllowed, NotFound
-
-from .conftest import make_room
 
 
 def view(room, who=None, facilitator=False):

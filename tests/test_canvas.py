@@ -6,14 +6,13 @@ import datetime as dt
 
 import pytest
 
+from tests.support import canvas_in_discuss, channel
 from workshop import (
     audit,
     board,
     canvas,
-    cards,
     channels,
     comparison,
-    participants,
     proposals,
     summary,
     teams,
@@ -180,27 +179,9 @@ def test_a_new_quarter_starts_from_the_last_audit(db, team):
 # The canvas --------------------------------------------------------------------------------
 
 
-def canvas_in_discuss(db, team_id: int, proposal: str = "TikTok with staff tips"):
-    """A 2026-Q4 canvas in Discuss whose one proposal (a Shared card) was voted on."""
-    workshop, secret = workshops.create_workshop(
-        db, team_id=team_id, quarter="2026-Q4", exercise="canvas", title="Channel canvas"
-    )
-    anna = participants.join(db, workshop.id, "Anna")
-    card = cards.add_card(db, anna.token, "shared", proposal)
-    for phase in ("reveal", "group", "vote", "discuss"):
-        workshops.set_phase(db, workshop.id, secret, phase)
-    return workshop, secret, card
-
-
 @pytest.fixture
 def canvas_room(db, team):
     return db, *canvas_in_discuss(db, team.id)
-
-
-def channel(**fields) -> dict:
-    return {"platform": "TikTok", "kind": "shared", "role": "discoverer", "stage": "reach",
-            "goal": "First-time buyers", "kpi_metric": "followers", "kpi_target": 5000,
-            "budget_share": 40} | fields
 
 
 def test_the_canvas_closes_only_when_the_budget_adds_up(canvas_room):

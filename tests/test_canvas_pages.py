@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_canvas import canvas_in_discuss, channel
-from tests.test_pages import app, shown
+from tests.support import app, canvas_in_discuss, channel, shown
 from workshop import audit, canvas, cards, proposals, teams, workshops
 
 

@@ -6,14 +6,12 @@ import csv
 import io
 import json
 import shutil
-import subprocess
 
 import pytest
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
-from tests.conftest import make_room
-from tests.test_privacy import INJECTIONS
+from tests.support import INJECTIONS, make_room, pdf_text, squeezed
 from workshop import actions, cards, csv_export, exports, report, summary, teams, workshops
 from workshop.cli import cli
 
@@ -25,23 +23,6 @@ ODD = "Zoë’s café — “quotes”, naïve façade, Ελληνικά, Кир
 def pdftotext() -> None:
     if not shutil.which("pdftotext"):
         pytest.fail("pdftotext is missing: `make test-deps` installs poppler-utils")
-
-
-def pdf_text(data: bytes) -> str:
-    """The PDF's text in drawing order, so a wrapped table cell reads as one run."""
-    assert data.startswith(b"%PDF-")
-    done = subprocess.run(
-        ["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"],
-        input=data,
-        capture_output=True,
-        check=True,
-    )
-    return done.stdout.decode("utf-8")
-
-
-def squeezed(text: str) -> str:
-    """Text without its line breaks and spaces, to find what wrapping split."""
-    return "".join(text.split())
 
 
 def each_workshop(db):

@@ -4,42 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import closed_with_actions, new_workshop
 from workshop import (
     actions,
     audit,
-    cards,
     followthrough,
     history,
-    participants,
     summary,
     teams,
     themes,
     workshops,
 )
 from workshop.errors import InvalidInput, NotAllowed, NotFound
-
-
-def closed_with_actions(db, team_id: int, quarter: str, *texts: str):
-    """A closed workshop of ``quarter`` whose actions are all still open."""
-    workshop, secret = workshops.create_workshop(
-        db, team_id=team_id, quarter=quarter, exercise="sscc", title=f"{quarter} offsite"
-    )
-    person = participants.join(db, workshop.id, "Anna")
-    card = cards.add_card(db, person.token, "stop", f"Something to stop in {quarter}")
-    workshops.set_phase(db, workshop.id, secret, "discuss")
-    made = [
-        actions.add_action(db, workshop.id, secret, kind="action", text=text, owner="Ben",
-                           card_id=card.id)
-        for text in texts
-    ]
-    workshops.set_phase(db, workshop.id, secret, "closed")
-    return workshop, secret, made
-
-
-def new_workshop(db, team_id: int, quarter: str):
-    return workshops.create_workshop(
-        db, team_id=team_id, quarter=quarter, exercise="sscc", title=f"{quarter} offsite"
-    )
 
 
 @pytest.fixture

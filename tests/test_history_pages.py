@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_history import closed_with_actions, new_workshop
-from tests.test_pages import app, shown
+from tests.support import app, closed_with_actions, new_workshop, shown
 from workshop import followthrough, teams, themes
 
 

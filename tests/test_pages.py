@@ -1,67 +1,10 @@
 """Every page through Streamlit's AppTest, driven by widget keys."""
 
-from html.parser import HTMLParser
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.support import app, card_texts, shown
 from workshop import cards, participants, privacy, teams, workshops
-
-TIMEOUT = 30
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-def app(page: str = "", **params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    if page:
-        at.switch_page(page)
-    return at.run()
-
-
-class _Cards(HTMLParser):
-    """The parts of read-only cards in st.html blocks (class card-text, card-title,
-    card-meta), unescaped, as (class, text) pairs."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[tuple[str, str]] = []
-        self._open: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        self._open = next((v for k, v in attrs if k == "class" and v.startswith("card-")), None)
-        if self._open:
-            self.parts.append((self._open, ""))
-
-    def handle_endtag(self, tag: str) -> None:
-        self._open = None
-
-    def handle_data(self, data: str) -> None:
-        if self._open:
-            self.parts[-1] = (self._open, self.parts[-1][1] + data)
-
-
-def html_cards(at: AppTest) -> list[tuple[str, str]]:
-    parser = _Cards()
-    for block in at.html:
-        parser.feed(block.proto.body)
-    return parser.parts
-
-
-def card_texts(at: AppTest) -> list[str]:
-    """Every card text on the board, whether drawn as st.text or as read-only HTML."""
-    return [t.value for t in at.text] + [text for cls, text in html_cards(at) if cls == "card-text"]
-
-
-def shown(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [t.value for t in at.text]
-    parts += [text for _, text in html_cards(at)]
-    parts += [c.value for c in at.caption] + [e.value for e in at.error]
-    parts += [i.value for i in at.info] + [s.value for s in at.success]
-    parts += [link.proto.label for link in at.get("page_link")]
-    return "\n".join(str(p) for p in parts)
 
 
 def test_home_offers_the_demo_on_an_empty_database(db):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.support import INJECTIONS, make_room
 from workshop import (
     actions,
     campaigns,
@@ -27,20 +28,6 @@ from workshop import (
 from workshop.cli import cli
 from workshop.errors import InvalidInput, NotAllowed
 from workshop.markdown import escape
-
-from .conftest import make_room
-
-INJECTIONS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "[x](javascript:alert(1))",
-    "![t](http://x/p.png)",
-    "# Heading",
-    "=HYPERLINK(\"http://x\")",
-    "+1+1",
-    "-2+3",
-    "@SUM(A1)",
-]
 
 
 def on_disk(db_path: str) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import SPRING
 from workshop import (
     board,
     boards,
@@ -19,20 +20,6 @@ from workshop import (
 )
 from workshop.errors import InvalidInput, NotAllowed
 from workshop.models import Campaign
-
-SPRING = {
-    "name": "Spring trail-shoe launch",
-    "kind": "campaign",
-    "channels": ["Instagram", "Google Shopping"],
-    "starts_on": "2026-03-01",
-    "ends_on": "2026-04-15",
-    "budget_planned": 20000,
-    "budget_spent": "18,500",
-    "goal": "First-time buyers from social",
-    "kpi_metric": "orders",
-    "kpi_target": 800,
-    "kpi_actual": 620,
-}
 
 
 def campaign(**numbers) -> Campaign:

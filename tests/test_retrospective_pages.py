@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_pages import app, shown
-from tests.test_retrospective import SPRING
+from tests.support import SPRING, app, shown
 from workshop import campaigns, cards, participants, teams, workshops
 
 

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from workshop.devserver import CHROMIUM, CHROMIUM_ARGS, Server
+from tests.devserver import CHROMIUM, CHROMIUM_ARGS, Server
 
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 HERE = Path(__file__).resolve().parent
 
 
@@ -55,18 +54,3 @@ def server(tmp_path) -> Iterator[Server]:
     running.stop()
 
 
-def wait_idle(page) -> None:
-    page.locator(IDLE).wait_for(timeout=20_000)
-
-
-# The screens a workshop is run on: the facilitator's projector, a laptop, a phone.
-SCREENS = {
-    "projector": {"viewport": {"width": 1600, "height": 1000}},
-    "laptop": {"viewport": {"width": 1280, "height": 800}},
-    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
-}
-
-
-def open_page(browser, screen: str, **options):
-    """A page in a browser of its own (no shared cookies) the size of ``screen``."""
-    return browser.new_context(**SCREENS[screen], **options).new_page()

@@ -6,11 +6,11 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.test_canvas import canvas_in_discuss
+from tests.support import canvas_in_discuss
 from workshop import audit, participants, teams
 from workshop import db as database
 
-from .conftest import open_page, wait_idle
+from .screens import open_page, wait_idle
 
 
 def test_from_the_canvas_to_cards_on_the_board(browser, server):

@@ -7,12 +7,11 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.test_exports import pdf_text, squeezed
-from tests.test_history import new_workshop
+from tests.support import new_workshop, pdf_text, squeezed
 from workshop import db as database
 from workshop import demo, participants, summary, workshops
 
-from .conftest import open_page, wait_idle
+from .screens import open_page, wait_idle
 
 
 def download(page, button: str) -> tuple[str, bytes]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.test_history import closed_with_actions, new_workshop
+from tests.support import closed_with_actions, new_workshop
 from workshop import db as database
 from workshop import followthrough, participants, teams
 
-from .conftest import open_page, wait_idle
+from .screens import open_page, wait_idle
 
 
 def test_last_quarters_actions_are_reviewed_first(browser, server):

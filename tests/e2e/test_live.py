@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.support import make_room
 from workshop import cards
 from workshop import db as database
 
-from ..conftest import make_room
 from .proxy import Proxy
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from .conftest import open_page, wait_idle
-from .test_session import add_card, join, next_phase
+from .screens import add_card, join, next_phase, on_board, open_page, wait_idle
 
 HIT = "Search ads on 'wide fit' converted at 6%"
 MISS = "Launch clashed with the big spring sale"
@@ -64,7 +63,7 @@ def test_a_whole_retrospective(browser, server):
     pick(ben, "Why did it miss? (optional)", "Timing")
     ben.get_by_label("Your card").fill(MISS)
     ben.get_by_role("button", name="Add card").click()
-    expect(ben.get_by_text(MISS)).to_be_visible()
+    expect(on_board(ben, MISS)).to_be_visible()
 
     # Reveal: everyone sees every card, with the number on top.
     next_phase(fac, "Reveal")

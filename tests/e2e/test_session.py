@@ -6,9 +6,9 @@ import re
 import sqlite3
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from .conftest import open_page, wait_idle
+from .screens import add_card, join, next_phase, open_page, wait_idle
 
 A_SECRET = "Private card: stop boosting every post"
 B_CARD = "Boosting without an audience wastes budget"
@@ -23,36 +23,6 @@ def card_ids(server) -> dict[str, int]:
 def group_id(server, title: str) -> int:
     with sqlite3.connect(server.db_path) as conn:
         return conn.execute("SELECT id FROM card_groups WHERE title = ?", [title]).fetchone()[0]
-
-
-def join(page: Page, server, code: str, name: str) -> None:
-    page.goto(f"{server.url}/board?code={code}")
-    page.get_by_label("Your name").fill(name)
-    page.get_by_role("button", name="Join").click()
-    expect(page.get_by_label("Your card")).to_be_visible()
-    expect(page).to_have_url(re.compile(r"me="))
-
-
-def add_card(page: Page, text: str, column: str = "Stop") -> None:
-    group = page.get_by_role("radiogroup", name="Column").first
-    if not group.get_by_role("radio", name=column, exact=True).is_checked():
-        group.get_by_text(column, exact=True).click()  # the question and fields follow it
-        wait_idle(page)
-    form = page.locator("[data-testid='stForm']").filter(has=page.get_by_label("Your card"))
-    form.get_by_label("Your card").fill(text)
-    form.get_by_role("button", name="Add card").click()
-    # the card, not the writing box, which may still hold the text for a moment
-    card = page.locator("[data-testid='stText'], .card-text").filter(has_text=text)
-    expect(card).to_be_visible()
-
-
-def next_phase(fac: Page, name: str) -> None:
-    fac.get_by_role("button", name=f"Next: {name}").click()
-    # The stepper marks the new phase once the change has run; acting before that races
-    # the rerun, which resets the widgets drawn after it.
-    stepper = fac.get_by_test_id("stMarkdownContainer").locator("strong")
-    expect(stepper.filter(has_text=re.compile(f"^{re.escape(name)}$")).first).to_be_visible()
-    wait_idle(fac)
 
 
 def test_a_whole_session(browser, server):
