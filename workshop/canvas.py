@@ -7,13 +7,17 @@ before the canvas closes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlite_utils import Database
 
-from workshop import channels, phases, validate, workshops
-from workshop.db import one, rows, timestamp, write
+from workshop import channels, validate, workshops
+from workshop.db import one, rows, timestamp
 from workshop.errors import NotAllowed, NotFound
 from workshop.i18n import t
 from workshop.models import PlanChannel
+from workshop.roles import Do
 
 EXERCISE = "canvas"
 MAX_EXECUTIVE_KPIS = 3  # more than a board can follow
@@ -56,21 +60,21 @@ def clean(values: dict) -> dict:
     return out
 
 
-def _editable(db: Database, workshop_id: int, secret: str | None) -> None:
-    workshop = workshops.authorise(db, workshop_id, secret)
-    if workshop.exercise != EXERCISE:
-        raise NotAllowed(t("Only a channel canvas holds channels."))
-    if workshop.phase not in phases.DECIDING:
-        raise NotAllowed(t("Channels go on the canvas in the Discuss phase."))
+@contextmanager
+def _editing(db: Database, workshop_id: int, secret: str | None) -> Iterator[None]:
+    """One write to the canvas, if the key, the exercise and the phase allow it."""
+    with workshops.facilitating(db, workshop_id, secret, Do.PLAN_CANVAS) as workshop:
+        if workshop.exercise != EXERCISE:
+            raise NotAllowed(t("Only a channel canvas holds channels."))
+        yield
 
 
 def add_channel(
     db: Database, workshop_id: int, secret: str | None, values: dict, card_id: int | None = None
 ) -> PlanChannel:
     """Put a channel on the canvas, from the card or group (its first card) it came from."""
-    _editable(db, workshop_id, secret)
     stored = clean(values)
-    with write(db, workshop_id):
+    with _editing(db, workshop_id, secret):
         cursor = db.execute(
             f"""INSERT INTO canvas_channels (workshop_id, card_id, {", ".join(FIELDS)},
                     created_at) VALUES (?, ?, {", ".join("?" for _ in FIELDS)}, ?)""",
@@ -82,10 +86,9 @@ def add_channel(
 def update_channel(
     db: Database, workshop_id: int, secret: str | None, channel_id: int, values: dict
 ) -> PlanChannel:
-    _editable(db, workshop_id, secret)
-    current = _own(db, workshop_id, channel_id)
-    stored = clean({f: getattr(current, f) for f in FIELDS} | values)
-    with write(db, workshop_id):
+    with _editing(db, workshop_id, secret):
+        current = _own(db, workshop_id, channel_id)
+        stored = clean({f: getattr(current, f) for f in FIELDS} | values)
         db.execute(
             f"UPDATE canvas_channels SET {', '.join(f'{f} = ?' for f in FIELDS)} WHERE id = ?",
             [*(stored[f] for f in FIELDS), channel_id],
@@ -94,9 +97,8 @@ def update_channel(
 
 
 def remove_channel(db: Database, workshop_id: int, secret: str | None, channel_id: int) -> None:
-    _editable(db, workshop_id, secret)
-    _own(db, workshop_id, channel_id)
-    with write(db, workshop_id):
+    with _editing(db, workshop_id, secret):
+        _own(db, workshop_id, channel_id)
         db.execute("DELETE FROM canvas_channels WHERE id = ?", [channel_id])
 
 

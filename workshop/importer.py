@@ -20,6 +20,7 @@ from workshop.errors import InvalidInput, NotAllowed, WorkshopError
 from workshop.exercises import Exercise
 from workshop.i18n import t
 from workshop.models import Workshop
+from workshop.phases import Phase
 
 MAX_BYTES = 2_000_000
 MAX_ROWS = 2_000
@@ -187,7 +188,7 @@ def _row(line: int, card: str, key: str | None, value: str | None, mapped: bool)
 
 
 def check_open(workshop: Workshop) -> Workshop:
-    if workshop.phase == "closed":
+    if workshop.phase is Phase.CLOSED:
         raise NotAllowed(t("The workshop is closed; it can only be read."))
     return workshop
 

@@ -16,7 +16,6 @@ from workshop import (
     charts,
     followthrough,
     kpi,
-    phases,
     proposals,
 )
 from workshop.board import Board, Item
@@ -133,7 +132,7 @@ def to_markdown(board: Board, extra: Extras = Extras()) -> str:
         f"**{t('Quarter')}:** {w.quarter}  ",
         f"**{t('Exercise')}:** {t(exercise.name)}  ",
         *([f"**{t('Date')}:** {w.held_on}  "] if w.held_on else []),
-        f"**{t('Phase')}:** {t(phases.BY_KEY[w.phase].name)}  ",
+        f"**{t('Phase')}:** {t(w.phase.label)}  ",
         f"**{t('Participants')}:** {board.participant_count}",
         "",
         *(_campaign_lines(extra.campaign) if extra.campaign else []),

@@ -14,6 +14,7 @@ from workshop.board import Board, Item
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.models import PlanChannel, Workshop
+from workshop.roles import Do, Viewer
 from workshop.ui.state import db
 from workshop.ui.widgets import attempt, refresh
 
@@ -149,7 +150,7 @@ def to_canvas(b: Board, item: Item, secret: str) -> None:
             refresh()
 
 
-def canvas_section(b: Board, secret: str | None) -> None:
+def canvas_section(b: Board, viewer: Viewer) -> None:
     """The canvas, its budget and warnings, the charts, and the comparison with today."""
     workshop = b.workshop
     plan = canvas.list_plan(db(), workshop.id)
@@ -172,9 +173,9 @@ def canvas_section(b: Board, secret: str | None) -> None:
     for warning in canvas.warnings(plan):
         st.warning(escape(warning), icon="⚠️")
     mix_charts(workshop, plan)
-    if secret and workshop.phase == "discuss":
-        _edit(b, plan, secret)
-    _against_today(b, secret)
+    if viewer.secret and viewer.may(Do.PLAN_CANVAS, workshop.phase):
+        _edit(b, plan, viewer.secret)
+    _against_today(b, viewer)
 
 
 def _row(c: PlanChannel) -> dict[str, object]:
@@ -221,10 +222,11 @@ def _edit(b: Board, plan: list[PlanChannel], secret: str) -> None:
             refresh()
 
 
-def _against_today(b: Board, secret: str | None) -> None:
+def _against_today(b: Board, viewer: Viewer) -> None:
     st.subheader(t("Against today"))
     found = proposals.list_proposals(db(), b.workshop.id)
-    deciding = bool(secret) and b.workshop.phase == "discuss"
+    secret = viewer.secret
+    deciding = viewer.may(Do.COMPARE_CHANNELS, b.workshop.phase)
     if deciding and st.button(t("Compare with today's channels"), type="primary", key="compare"):
         if attempt(lambda: proposals.propose(db(), b.workshop.id, secret)):
             refresh()
