@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from workshop import validate
-from workshop.boards import offer_card
 from workshop.db import write
 from workshop.errors import InvalidInput, NotAllowed, WorkshopError
 from workshop.exercises import Exercise
 from workshop.i18n import t
 from workshop.models import Workshop
+from workshop.next_board import offer_card
 from workshop.phases import Phase
 
 MAX_BYTES = 2_000_000

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop import boards, campaigns, exercises, validate, workshops
+from workshop import campaigns, exercises, next_board, validate, workshops
 from workshop.cards import get_card
 from workshop.db import one, rows, timestamp
 from workshop.errors import InvalidInput, NotAllowed, NotFound
@@ -106,14 +106,14 @@ def to_board(
     with workshops.facilitating(db, workshop_id, secret, Do.TAKE_FORWARD) as workshop:
         source = _source(db, workshop, card_id, group_id)
         if target_id is None:
-            target = boards.board_for(db, workshop.team_id, validate.quarter(quarter), secret)
+            target = next_board.board_for(db, workshop.team_id, validate.quarter(quarter), secret)
         else:
             target = workshops.get_workshop(db, target_id)
-            if target.id not in {w.id for w in boards.taking_cards(db, workshop.team_id)}:
+            if target.id not in {w.id for w in next_board.taking_cards(db, workshop.team_id)}:
                 raise NotAllowed(
                     t("That workshop is not one of this team's boards still taking cards.")
                 )
-        card_id = boards.offer_card(db, target.id, column, source.text, source.card_id)
+        card_id = next_board.offer_card(db, target.id, column, source.text, source.card_id)
     return get_card(db, card_id), target
 
 

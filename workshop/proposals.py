@@ -11,7 +11,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from workshop import audit, boards, canvas, comparison, validate, workshops
+from workshop import audit, canvas_plan, comparison, next_board, validate, workshops
 from workshop.cards import get_card
 from workshop.db import one, rows, timestamp
 from workshop.errors import NotAllowed, NotFound
@@ -32,7 +32,7 @@ def propose(
     """(Re)compute the open proposals; decided ones stay as they were decided."""
     with workshops.facilitating(db, workshop_id, secret, Do.COMPARE_CHANNELS) as workshop:
         _, today = today_list(db, workshop)
-        found = comparison.compare(canvas.list_plan(db, workshop_id), today, on)
+        found = comparison.compare(canvas_plan.list_plan(db, workshop_id), today, on)
         decided = {
             (p.outcome, p.platform)
             for p in list_proposals(db, workshop_id)
@@ -87,8 +87,8 @@ def accept(
     with workshops.facilitating(db, workshop_id, secret, Do.DECIDE_PROPOSAL) as canvas_workshop:
         proposal = _open(db, workshop_id, proposal_id)
         clean = validate.card_text(proposal.text if text is None else text)
-        target = boards.board_for(db, canvas_workshop.team_id, canvas_workshop.quarter, secret)
-        card_id = boards.offer_card(db, target.id, proposal.outcome, clean)
+        target = next_board.board_for(db, canvas_workshop.team_id, canvas_workshop.quarter, secret)
+        card_id = next_board.offer_card(db, target.id, proposal.outcome, clean)
         db.execute(
             "UPDATE proposals SET status = 'accepted', text = ?, card_id = ? WHERE id = ?",
             [clean, card_id, proposal_id],

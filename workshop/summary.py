@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from workshop import board as board_module
 from workshop import (
     campaigns,
-    canvas,
+    canvas_plan,
     canvas_summary,
     charts,
     followthrough,
@@ -44,7 +44,7 @@ class Extras:
 
 def extras(db: Database, board: Board) -> Extras:
     campaign_id = board.workshop.campaign_id
-    plan = canvas.list_plan(db, board.workshop.id) if board.exercise.plans_channels else []
+    plan = canvas_plan.list_plan(db, board.workshop.id) if board.exercise.plans_channels else []
     return Extras(
         campaign=campaigns.get_campaign(db, campaign_id) if campaign_id else None,
         plan=tuple(plan),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop import codes, exercises, phases, validate
+from workshop import canvas_plan, codes, exercises, phases, validate
 from workshop.db import one, rows, timestamp, write
 from workshop.errors import InvalidInput, NotAllowed, NotFound, Stale
 from workshop.i18n import t
@@ -205,9 +205,7 @@ def set_phase(
         if phase not in phases.sequence(workshop.dots):
             raise InvalidInput("phase", t("That phase does not exist in this workshop."))
         if phase == Phase.CLOSED and exercises.get(workshop.exercise).plans_channels:
-            from workshop import canvas  # the canvas module builds on this one
-
-            problem = canvas.budget_problem(canvas.list_plan(db, workshop_id))
+            problem = canvas_plan.budget_problem(canvas_plan.list_plan(db, workshop_id))
             if problem:
                 raise NotAllowed(problem)
         db.execute(

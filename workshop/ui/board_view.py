@@ -56,7 +56,7 @@ def write_form(b: Board, participant: Participant, *, late: bool = False) -> Non
                 key="new-card-reason",
             )
         if st.form_submit_button(
-            t("Add card"), type="primary", use_container_width=True, key="add-card-submit"
+            t("Add card"), type="primary", width="stretch", key="add-card-submit"
         ):
             if attempt(
                 lambda: cards.add_card(db(), participant.token, column, text, reason),
@@ -81,7 +81,7 @@ def own_cards(b: Board, participant: Participant) -> None:
             with st.container(border=True, key=f"card-{card_id}"):
                 user_text(item.cards[0].text)
                 left, right = st.columns(2)
-                with left.popover(t("Edit"), use_container_width=True):
+                with left.popover(t("Edit"), width="stretch"):
                     new_text = st.text_area(t("Card"), item.cards[0].text, key=f"edit-{card_id}")
                     if st.button(t("Save"), key=f"save-{card_id}") and attempt(
                         lambda c=card_id, x=new_text: cards.edit_card(db(), participant.token,
@@ -89,7 +89,7 @@ def own_cards(b: Board, participant: Participant) -> None:
                         t("Card saved"),
                     ):
                         refresh()
-                if right.button(t("Delete"), key=f"delete-{card_id}", use_container_width=True):
+                if right.button(t("Delete"), key=f"delete-{card_id}", width="stretch"):
                     if attempt(
                         lambda c=card_id: cards.delete_card(db(), participant.token, c),
                         t("Card deleted"),
@@ -191,12 +191,12 @@ def _vote_buttons(b: Board, item: Item, participant: Participant) -> None:
     target = item.target
     left, right = st.columns(2)
     if left.button(
-        t("＋ dot"), key=f"vote-{item.key}", use_container_width=True, disabled=not b.dots_left
+        t("＋ dot"), key=f"vote-{item.key}", width="stretch", disabled=not b.dots_left
     ):
         if attempt(lambda: votes.vote(db(), participant.token, **target)):
             refresh()
     if right.button(
-        t("－ dot"), key=f"unvote-{item.key}", use_container_width=True, disabled=not item.my_votes
+        t("－ dot"), key=f"unvote-{item.key}", width="stretch", disabled=not item.my_votes
     ):
         if attempt(lambda: votes.unvote(db(), participant.token, **target)):
             refresh()
@@ -269,7 +269,7 @@ def _clear_picks(b: Board) -> None:
 
 
 def _action_form(b: Board, item: Item, secret: str) -> None:
-    with st.popover(t("Decision or action"), use_container_width=True):
+    with st.popover(t("Decision or action"), width="stretch"):
         with st.form(f"action-{item.key}", clear_on_submit=True, border=False):
             kind = st.radio(t("Kind"), ["action", "decision"], format_func=t, horizontal=True)
             text = st.text_input(t("What"), max_chars=300)

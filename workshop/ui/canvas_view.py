@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from workshop import canvas, channels, charts, proposals
+from workshop import canvas, canvas_plan, channels, charts, proposals
 from workshop.board import Board, Item
 from workshop.i18n import t
 from workshop.markdown import escape
@@ -153,7 +153,7 @@ def to_canvas(b: Board, item: Item, secret: str) -> None:
 def canvas_section(b: Board, viewer: Viewer) -> None:
     """The canvas, its budget and warnings, the charts, and the comparison with today."""
     workshop = b.workshop
-    plan = canvas.list_plan(db(), workshop.id)
+    plan = canvas_plan.list_plan(db(), workshop.id)
     st.subheader(t("The canvas"))
     if not plan:
         st.caption(
@@ -165,12 +165,12 @@ def canvas_section(b: Board, viewer: Viewer) -> None:
         return
     total = sum(c.budget_share for c in plan)
     st.dataframe(pd.DataFrame([_row(c) for c in plan]), hide_index=True, width="stretch")
-    problem = canvas.budget_problem(plan)
+    problem = canvas_plan.budget_problem(plan)
     if problem:
         st.warning(problem)
     else:
         st.success(t("The budget shares add up to {total}%.", total=f"{total:g}"))
-    for warning in canvas.warnings(plan):
+    for warning in canvas_plan.warnings(plan):
         st.warning(escape(warning), icon="⚠️")
     mix_charts(workshop, plan)
     if viewer.secret and viewer.may(Do.PLAN_CANVAS, workshop.phase):

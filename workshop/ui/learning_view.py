@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workshop import boards, learning, validate
+from workshop import learning, next_board, validate
 from workshop.board import Board, Item
 from workshop.exercises import SSCC
 from workshop.i18n import t
@@ -42,7 +42,7 @@ def _test_form(b: Board, item: Item, secret: str) -> None:
 
 
 def _board_form(b: Board, item: Item, secret: str) -> None:
-    offered = {w.id: w for w in boards.taking_cards(db(), b.workshop.team_id)}
+    offered = {w.id: w for w in next_board.taking_cards(db(), b.workshop.team_id)}
     with st.form(f"to-board-{item.key}", border=False):
         st.markdown(t("**As a card for the next Stop / Start / Continue / Change**"))
         column = st.radio(
