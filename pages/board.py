@@ -5,17 +5,17 @@ import streamlit as st
 from workshop import campaigns, participants, phases, workshops
 from workshop.errors import NotFound, WorkshopError
 from workshop.i18n import t
+from workshop.phases import Phase
+from workshop.roles import Do, Role
 from workshop.ui import board_view as view
-from workshop.ui import state
+from workshop.ui import facilitator_view, state
 from workshop.ui.campaign_view import kpi_block
 from workshop.ui.canvas_view import canvas_section
-from workshop.ui.delete_view import delete_controls
 from workshop.ui.learning_view import taken_forward
 from workshop.ui.live import live_bar
 from workshop.ui.review_view import review_actions
 from workshop.ui.server import hub
 from workshop.ui.widgets import (
-    attempt,
     join_panel,
     page_style,
     phase_stepper,
@@ -28,15 +28,13 @@ db = state.db()
 
 # Which workshop, and who is looking at it.
 workshop = workshop_in_url()
-
-secret = state.facilitator_secret(workshop)
+viewer = state.viewer(workshop)
 taken = state.take_secret_from_url()
-remember = taken if secret and taken == secret else None
-participant = state.me(workshop)
+remember = taken if viewer.secret and taken == viewer.secret else None
 
-if not secret and not participant:
+if viewer.role is Role.VISITOR:
     title(workshop.title, f"{workshop.team_name} · {workshop.quarter}")
-    if workshop.phase == "closed":
+    if workshop.phase is Phase.CLOSED:
         st.info(t("This workshop is closed."))
         st.page_link(
             "pages/summary.py",
@@ -64,71 +62,7 @@ if not secret and not participant:
     st.caption(t("Keep this page's address: it is your personal link back to your cards."))
     st.stop()
 
-# Facilitator controls: phases, timer, settings, the join code.
-projector = False
-if secret:
-    with st.sidebar:
-        st.header(t("Facilitator"))
-        projector = st.toggle(t("Large text for the projector"), key="wk_projector")
-        left, right = st.columns(2)
-        following = phases.next_phase(workshop.phase, workshop.dots)
-        previous = phases.previous_phase(workshop.phase, workshop.dots)
-        if following and left.button(
-            t("Next: {phase}", phase=t(phases.BY_KEY[following].name)),
-            type="primary",
-            key="next-phase",
-            use_container_width=True,
-        ):
-            if attempt(lambda: workshops.advance(db, workshop.id, secret)):
-                st.rerun()  # on failure the message stays in place
-        if previous and right.button(
-            t("Back to {phase}", phase=t(phases.BY_KEY[previous].name)),
-            key="previous-phase",
-            use_container_width=True,
-        ):
-            if attempt(lambda: workshops.step_back(db, workshop.id, secret)):
-                st.rerun()  # on failure the message stays in place
-        st.divider()
-        minutes = st.number_input(
-            t("Timer (minutes)"), 1, workshops.MAX_TIMER_MINUTES, 5, key="timer-minutes"
-        )
-        left, right = st.columns(2)
-        if left.button(t("Start timer"), key="timer-start", use_container_width=True):
-            attempt(lambda: workshops.start_timer(db, workshop.id, secret, minutes))
-        if right.button(t("Stop timer"), key="timer-stop", use_container_width=True):
-            attempt(lambda: workshops.stop_timer(db, workshop.id, secret))
-        with st.expander(t("Settings")), st.form("settings", border=False):
-            anonymous = st.checkbox(t("Anonymous cards"), workshop.anonymous)
-            dots = st.number_input(
-                t("Dots per participant (0 turns voting off)"),
-                0,
-                workshops.MAX_DOTS,
-                workshop.dots,
-            )
-            per_card = st.number_input(
-                t("Most dots one person may put on one card"),
-                1,
-                workshops.MAX_DOTS,
-                workshop.max_dots_per_card,
-            )
-            if st.form_submit_button(t("Save settings")):
-                attempt(
-                    lambda: workshops.update_settings(
-                        db, workshop.id, secret, workshops.Settings(anonymous, dots, per_card)
-                    ),
-                    t("Settings saved"),
-                )
-        if workshop.phase != "closed":
-            st.page_link(
-                "pages/import_cards.py",
-                label=t("Import cards from a CSV file"),
-                icon=":material/upload_file:",
-                query_params={"code": workshop.code},
-            )
-        delete_controls(workshop, secret)
-        st.divider()
-        join_panel(workshop, compact=True)
-
+projector = facilitator_view.sidebar(workshop, viewer.secret) if viewer.secret else False
 page_style(projector)
 st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
 
@@ -143,78 +77,66 @@ def live_board() -> None:
         st.page_link("pages/home.py", label=t("Back to the start page"), icon=":material/home:")
         return
     live_hub = hub()
-    presence = live_hub.presence(current.id) if live_hub else None
     live_bar(
         current,
-        "f" if secret else f"p{participant.id}",
+        viewer,
         presence_rev=live_hub.presence_revision(current.id) if live_hub else 0,
-        secret=secret,
-        remember_secret=remember if secret else None,
+        remember_secret=remember,
     )
-    b = view.load_board(current, participant, secret)
+    b = view.load_board(current, viewer)
+    phase = current.phase
     title(current.title, f"{current.team_name} · {current.quarter} · {t(b.exercise.name)}")
     phase_stepper(current)
-    st.info(t(phases.BY_KEY[current.phase].hint))
+    if viewer.secret:
+        facilitator_view.phase_buttons(current, viewer.secret)
+    st.info(t(phase.hint))
     campaign = campaigns.get_campaign(db, current.campaign_id) if current.campaign_id else None
-    if campaign and current.phase != "write":
+    if campaign and phase in phases.CARDS_SHOWN:
         kpi_block(campaign)
 
-    if current.phase == "write":
-        review_actions(current, secret)
-    if current.phase == "write" and secret:
-        join_panel(current)
-        if campaign:
-            kpi_block(campaign)
-        st.subheader(t("Cards written so far"))
-        for column, metric in zip(st.columns(len(b.columns)), b.columns, strict=True):
-            column.metric(t(metric.column.title), metric.card_count)
-        st.subheader(t("Who has joined ({n})", n=b.participant_count))
-        for person in b.contributors:
-            here = presence is not None and presence.get(f"p{person.id}")
-            status = t("connected") if here else t("away")
-            st.text(
-                f"{'●' if here else '○'} {person.name} — "
-                + t("cards: {n}", n=person.cards)
-                + f" · {status}"
+    if phase in phases.OWN_CARDS_PRIVATE:
+        review_actions(current, viewer)
+        if viewer.is_facilitator:
+            join_panel(current)
+            if campaign:
+                kpi_block(campaign)
+            view.writing_room(b, live_hub.participants_online(current.id) if live_hub else None)
+        elif viewer.participant:
+            if campaign:
+                kpi_block(campaign, folded=True)  # writing comes first on a phone
+            st.caption(t("You are {name}.", name=viewer.participant.name))
+            view.write_form(b, viewer.participant)
+            view.own_cards(b, viewer.participant)
+        return
+
+    if viewer.participant and viewer.may(Do.WRITE_CARD, phase):
+        with st.expander(t("Add a late card")):
+            view.write_form(b, viewer.participant, late=True)
+    if viewer.may(Do.VOTE, phase):
+        st.markdown(
+            t("**You have {left} of {total} dots left.**", left=b.dots_left, total=current.dots)
+        )
+    if viewer.is_facilitator and phase in phases.DOTS_PRIVATE:
+        st.markdown(
+            t(
+                "Dots spent so far: **{cast}** of {total}.",
+                cast=b.dots_cast,
+                total=current.dots * b.participant_count,
             )
-        if not b.contributors:
-            st.caption(t("Nobody has joined yet. Show the code above."))
-    if participant and current.phase == "write":
-        if campaign:
-            kpi_block(campaign, folded=True)  # writing comes first on a phone
-        st.caption(t("You are {name}.", name=participant.name))
-        view.write_form(b, participant)
-        view.own_cards(b, participant)
-    elif current.phase != "write":
-        if participant and current.phase == "reveal":
-            with st.expander(t("Add a late card")):
-                view.write_form(b, participant, late=True)
-        if participant and current.phase == "vote":
-            st.markdown(
-                t("**You have {left} of {total} dots left.**", left=b.dots_left, total=current.dots)
-            )
-        if secret and current.phase == "vote":
-            st.markdown(
-                t(
-                    "Dots spent so far: **{cast}** of {total}.",
-                    cast=b.dots_cast,
-                    total=current.dots * b.participant_count,
-                )
-            )
-        view.board_columns(b, participant=participant, secret=secret)
-        if current.phase in ("discuss", "closed"):
-            st.subheader(t("Decisions and actions"))
-            view.actions_table(b, secret)
-            taken_forward(b, secret)
-            if b.exercise.plans_channels:
-                canvas_section(b, secret)
-        if current.phase in ("discuss", "closed"):
-            st.page_link(
-                "pages/summary.py",
-                label=t("Summary and download"),
-                icon=":material/description:",
-                query_params={"code": current.code},
-            )
+        )
+    view.board_columns(b, viewer)
+    if phase in phases.RESULTS_SHOWN:
+        st.subheader(t("Decisions and actions"))
+        view.actions_table(b, viewer)
+        taken_forward(b, viewer)
+        if b.exercise.plans_channels:
+            canvas_section(b, viewer)
+        st.page_link(
+            "pages/summary.py",
+            label=t("Summary and download"),
+            icon=":material/description:",
+            query_params={"code": current.code},
+        )
 
 
 live_board()

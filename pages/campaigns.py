@@ -8,7 +8,7 @@ from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_form, kpi_block, save
-from workshop.ui.widgets import page_top, team_picker
+from workshop.ui.widgets import page_top, screen_of, team_picker
 
 db = state.db()
 page_top(t("Campaigns and tests"))
@@ -58,7 +58,7 @@ if origin:
 retros = [w for w in workshops.list_workshops(db, team.id) if w.campaign_id == picked.id]
 for retro in retros:
     st.page_link(
-        "pages/summary.py" if retro.phase == "closed" else "pages/board.py",
+        screen_of(retro.phase),
         label=t(
             "Retrospective: {title} ({quarter})", title=escape(retro.title), quarter=retro.quarter
         ),

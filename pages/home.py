@@ -4,13 +4,13 @@ import time
 
 import streamlit as st
 
-from workshop import codes, demo, exercises, phases, teams, validate, workshops
-from workshop.db import write
+from workshop import codes, demo, exercises, teams, validate, workshops
 from workshop.errors import NotFound, WorkshopError
 from workshop.i18n import t
 from workshop.markdown import escape
+from workshop.phases import Phase
 from workshop.ui import state
-from workshop.ui.campaign_view import apply_pick, campaign_picker
+from workshop.ui.campaign_view import campaign_picker
 from workshop.ui.widgets import facilitator_link, page_style, participant_link, show_error
 
 db = state.db()
@@ -33,26 +33,28 @@ with join:
         typed = st.text_input(t("Workshop code"), placeholder="ABCD-EFGH", key="join-code-input")
         go = st.form_submit_button(t("Join"), type="primary", key="join-code-submit")
     if go:
-        failures = st.session_state.get("wk_code_failures", 0)
-        wait = st.session_state.get("wk_code_wait_until", 0.0) - time.time()
+        failures = state.get("wk_code_failures")
+        wait = state.get("wk_code_wait_until") - time.time()
         if wait > 0:
             st.error(t("Too many wrong codes. Try again in {s} seconds.", s=int(wait) + 1))
         else:
             try:
                 found = workshops.find_by_code(db, typed)
             except NotFound as error:
-                st.session_state["wk_code_failures"] = failures + 1
-                st.session_state["wk_code_wait_until"] = time.time() + codes.wait_after_failures(
-                    failures + 1
+                state.put("wk_code_failures", failures + 1)
+                state.put(
+                    "wk_code_wait_until", time.time() + codes.wait_after_failures(failures + 1)
                 )
                 show_error(error)
             else:
-                st.session_state["wk_code_failures"] = 0
+                state.put("wk_code_failures", 0)
                 st.switch_page("pages/board.py", query_params={"code": found.code})
 
 with create:
     st.subheader(t("Set up a workshop"))
-    apply_pick()
+    just_made = state.get("wk_pick")  # a campaign made below: select its (maybe new) team
+    if just_made:
+        st.session_state["setup-team"] = teams.get_team(db, just_made.team_id)
     team_list = teams.list_teams(db)
     new_team = t("➕ New team")
     team_choice = st.selectbox(
@@ -105,25 +107,24 @@ with create:
         submitted = st.form_submit_button(t("Create workshop"), type="primary", key="setup-submit")
     if submitted:
         try:
-            with write(db):  # a new team and its first workshop, or neither
-                team = team_choice if team_choice != new_team else teams.create_team(db, team_name)
-                created, secret = workshops.create_workshop(
-                    db,
-                    team_id=team.id,
-                    quarter=quarter,
-                    exercise=exercise,
-                    title=title_text,
-                    held_on=held_on,
-                    settings=workshops.Settings(anonymous, dots, per_card),
-                    campaign_id=campaign.id if campaign else None,
-                )
+            created, secret = workshops.create_workshop(
+                db,
+                team_id=None if team_choice == new_team else team_choice.id,
+                new_team=team_name,
+                quarter=quarter,
+                exercise=exercise,
+                title=title_text,
+                held_on=held_on,
+                settings=workshops.Settings(anonymous, dots, per_card),
+                campaign_id=campaign.id if campaign else None,
+            )
         except WorkshopError as error:
             show_error(error)
         else:
-            st.session_state["wk_created"] = (created.id, secret)
+            state.put("wk_created", (created.id, secret))
 
-    if "wk_created" in st.session_state:
-        created_id, secret = st.session_state["wk_created"]
+    if state.get("wk_created"):
+        created_id, secret = state.get("wk_created")
         created = workshops.get_workshop(db, created_id)
         with st.container(border=True, key="created"):
             st.success(t("Workshop created. Its code is {code}.", code=created.display_code))
@@ -137,7 +138,7 @@ with create:
             st.markdown(t("**Participant link** — share it, or show the code on the projector."))
             st.code(participant_link(created), language=None)
             if st.button(t("Open the facilitator view"), type="primary", key="open-facilitator"):
-                del st.session_state["wk_created"]
+                state.put("wk_created", None)
                 st.switch_page("pages/board.py", query_params={"code": created.code, "key": secret})
 
 st.divider()
@@ -177,9 +178,9 @@ for team in teams.list_teams(db):  # again: the form above may have added one
         query_params={"team": str(team.id)},
     )
     for w in mine:
-        phase = t(phases.BY_KEY[w.phase].name)
+        phase = t(w.phase.label)
         label = f"{w.quarter} · {escape(w.title)} · {t(exercises.get(w.exercise).name)} · {phase}"
-        if w.phase == "closed":
+        if w.phase is Phase.CLOSED:
             st.page_link(
                 "pages/summary.py",
                 label=label,

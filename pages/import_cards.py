@@ -7,6 +7,7 @@ from workshop import exercises, importer, workshops
 from workshop.errors import WorkshopError
 from workshop.i18n import t
 from workshop.markdown import escape
+from workshop.phases import Phase
 from workshop.ui import state
 from workshop.ui.widgets import page_style, show_error, title, workshop_in_url
 
@@ -28,7 +29,7 @@ if not secret:
         icon="⚠️",
     )
     st.stop()
-if workshop.phase == "closed":
+if workshop.phase is Phase.CLOSED:
     st.warning(t("The workshop is closed; it can only be read."))
     st.stop()
 
@@ -40,10 +41,10 @@ st.caption(
         "Nothing is saved until you press Import."
     )
 )
-done = st.session_state.pop("wk_imported", None)
+done = state.take("wk_imported")
 if done:
     st.success(done)
-round_ = st.session_state.setdefault("wk_import_round", 0)  # a new round empties the picker
+round_ = state.get("wk_import_round")  # a new round empties the picker
 upload = st.file_uploader(t("CSV file"), type=["csv", "txt", "tsv"], key=f"import-file-{round_}")
 if upload is None:
     st.stop()
@@ -116,10 +117,11 @@ if st.button(
     except WorkshopError as error:
         show_error(error)
     else:
-        st.session_state["wk_imported"] = t(
+        said = t(
             "Imported {n} cards from {file}. They are on the board without an author.",
             n=saved,
             file=escape(upload.name),
         )
-        st.session_state["wk_import_round"] = round_ + 1
+        state.put("wk_imported", said)
+        state.put("wk_import_round", round_ + 1)
         st.rerun()

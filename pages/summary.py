@@ -4,6 +4,7 @@ import streamlit as st
 
 from workshop import phases, summary
 from workshop.i18n import t
+from workshop.phases import Phase
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_charts
 from workshop.ui.canvas_view import mix_charts
@@ -15,7 +16,7 @@ page_style()
 workshop = workshop_in_url()
 st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
 
-if not phases.cards_public(workshop.phase):
+if workshop.phase not in phases.CARDS_SHOWN:
     st.warning(t("The summary opens after the cards are revealed."))
     st.stop()
 
@@ -27,11 +28,11 @@ title(
     f"{workshop.team_name} · {workshop.quarter} · {t(full.exercise.name)} · "
     + t("{n} participants", n=full.participant_count),
 )
-if workshop.phase != "closed":
+if workshop.phase is not Phase.CLOSED:
     st.info(
         t(
             "The workshop is still running ({phase}); this summary can still change.",
-            phase=t(phases.BY_KEY[workshop.phase].name),
+            phase=t(workshop.phase.label),
         )
     )
 download_buttons(workshop)

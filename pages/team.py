@@ -6,10 +6,11 @@ import streamlit as st
 from workshop import charts, history, report
 from workshop.i18n import t
 from workshop.markdown import escape
+from workshop.phases import Phase
 from workshop.ui import state
 from workshop.ui.export_view import report_buttons
 from workshop.ui.history_view import chart_and_table, team_filters
-from workshop.ui.widgets import page_top
+from workshop.ui.widgets import page_top, screen_of
 
 db = state.db()
 page_top(t("Team history"))
@@ -33,10 +34,10 @@ if not timeline:
 for quarter in sorted({r["quarter"] for r in timeline}, reverse=True):
     st.subheader(quarter)
     for r in (r for r in timeline if r["quarter"] == quarter):
-        page = "pages/summary.py" if r["phase"] == "closed" else "pages/board.py"
+        phase = Phase(r["phase"])
         st.page_link(
-            page,
+            screen_of(phase),
             label=f"{escape(r['title'])} · {history.facts(r)}",
-            icon=":material/description:" if r["phase"] == "closed" else ":material/forum:",
+            icon=":material/description:" if phase is Phase.CLOSED else ":material/forum:",
             query_params={"code": r["code"]},
         )

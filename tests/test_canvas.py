@@ -11,6 +11,7 @@ from workshop import (
     audit,
     board,
     canvas,
+    canvas_plan,
     channels,
     comparison,
     proposals,
@@ -213,7 +214,7 @@ def test_bad_canvas_input_is_refused(canvas_room):
             canvas.add_channel(db, workshop.id, secret, channel(**wrong))
     with pytest.raises(NotAllowed):
         canvas.add_channel(db, workshop.id, "not the key", channel())
-    assert canvas.list_plan(db, workshop.id) == []
+    assert canvas_plan.list_plan(db, workshop.id) == []
 
 
 def test_warnings_from_the_domain():
@@ -222,14 +223,14 @@ def test_warnings_from_the_domain():
         planned("Influencers", kind="earned", goal="", kpi_metric=""),
         *[planned(f"Exec {n}", kpi_level="executive") for n in range(4)],
     ]
-    found = canvas.warnings(plan)
+    found = canvas_plan.warnings(plan)
     assert "LinkedIn: “no” to “Do we sell to the people who are on this platform?”" in found
     assert "Influencers: no goal" in found
     assert "Influencers: no measurable KPI (metric and target)" in found
     assert "KPI overload: 4 executive KPIs; a board can follow 3." in found
     assert any(w.startswith("Paid and earned channels share no goal") for w in found)
     together = [planned("Meta Ads", kind="paid"), planned("PR", kind="earned")]
-    assert canvas.warnings(together) == []  # same goal: one journey
+    assert canvas_plan.warnings(together) == []  # same goal: one journey
 
 
 # Proposals become cards --------------------------------------------------------------------
@@ -282,8 +283,8 @@ def test_the_demo_team_has_an_audit_and_two_canvases(demo_db):
     canvases = [w for w in workshops.list_workshops(demo_db) if w.exercise == "canvas"]
     assert len({w.quarter for w in canvases}) >= 2
     for w in canvases:
-        plan = canvas.list_plan(demo_db, w.id)
-        assert w.phase == "closed" and canvas.budget_problem(plan) is None
+        plan = canvas_plan.list_plan(demo_db, w.id)
+        assert w.phase == "closed" and canvas_plan.budget_problem(plan) is None
         assert {p.outcome for p in proposals.list_proposals(demo_db, w.id)} == {
             "stop", "start", "continue", "change"
         }

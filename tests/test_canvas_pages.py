@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support import app, canvas_in_discuss, channel, shown
-from workshop import audit, canvas, cards, proposals, teams, workshops
+from workshop import audit, canvas, canvas_plan, cards, proposals, teams, workshops
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_the_facilitator_puts_a_channel_on_the_canvas_and_compares(discussing):
     at.text_area(key=f"{key}-hypothesis").input("If staff post tips, followers reach 5,000")
     at.button(key=f"{key}-submit").click().run()
     assert not at.exception
-    (tiktok,) = canvas.list_plan(db, workshop.id)
+    (tiktok,) = canvas_plan.list_plan(db, workshop.id)
     assert (tiktok.platform, tiktok.kind, tiktok.budget_share, tiktok.card_id) == (
         "TikTok", "shared", 60, card.id
     )

@@ -3,13 +3,15 @@
 import asyncio
 import json
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 
 from workshop import cards, participants, votes
 from workshop import db as database
 from workshop.codes import hash_secret
-from workshop.live import Hub, facilitator_proof
+from workshop.live import Hub, facilitator_proof, stream_query
+from workshop.roles import Role
 
 
 def run(coroutine):
@@ -40,7 +42,7 @@ def test_only_the_changed_workshop_is_told_and_no_text_is_sent(db_path, room):
     async def scenario():
         hub = Hub(db_path, poll_s=0.05)
         await hub.start()
-        watching = hub.stream(room.workshop.id, "f")
+        watching = hub.stream(room.workshop.id, Role.FACILITATOR)
         other = hub.stream(room.workshop.id + 1000, "v")
         first = await next_message(watching)
         await next_message(other)
@@ -87,8 +89,8 @@ def test_a_participant_is_not_told_of_a_change_only_others_can_see(db_path, room
     async def scenario():
         hub = Hub(db_path, poll_s=0.05)
         await hub.start()
-        anna = hub.stream(room.workshop.id, f"p{room.anna.id}")
-        facilitator = hub.stream(room.workshop.id, "f")
+        anna = hub.stream(room.workshop.id, Role.PARTICIPANT, room.anna.id)
+        facilitator = hub.stream(room.workshop.id, Role.FACILITATOR)
         first = await next_message(anna)
         await next_message(facilitator)
         await next_message(anna)  # the facilitator's arrival (presence)
@@ -123,11 +125,11 @@ def test_a_burst_of_changes_arrives_as_few_messages(db_path, room):
     async def scenario():
         hub = Hub(db_path, poll_s=0.05)
         await hub.start()
-        stream = hub.stream(room.workshop.id, "f")  # private cards: only it is told
+        stream = hub.stream(room.workshop.id, Role.FACILITATOR)  # private cards: only it is told
         await next_message(stream)
         # A second page reads every message at once: it shows that the hub saw, and
         # announced, each change on its own while the first page was not reading.
-        eager = hub.stream(room.workshop.id, "f")
+        eager = hub.stream(room.workshop.id, Role.FACILITATOR)
         await next_message(eager)
         announced = []
         for n in range(50):
@@ -157,7 +159,9 @@ def test_presence_counts_open_streams(db_path, room):
     async def scenario():
         hub = Hub(db_path)
         await hub.start()
-        streams = [hub.stream(room.workshop.id, f"p{p.id}") for p in (room.anna, room.ben)]
+        streams = [
+            hub.stream(room.workshop.id, Role.PARTICIPANT, p.id) for p in (room.anna, room.ben)
+        ]
         for stream in streams:
             await next_message(stream)
         online = hub.online(room.workshop.id)
@@ -169,21 +173,23 @@ def test_presence_counts_open_streams(db_path, room):
     assert run(scenario()) == (2, 1)
 
 
-def live_request(code: str, who: str, proof: str = "") -> Request:
+def live_request(code: str, role: Role, participant_id: int | None = None,
+                 proof: str = "") -> Request:
+    query = urlencode(stream_query(role, participant_id, proof))
     return Request({"type": "http", "method": "GET", "path": f"/_live/{code}",
                     "path_params": {"code": code},
-                    "query_string": f"who={who}&proof={proof}".encode(), "headers": []})
+                    "query_string": query.encode(), "headers": []})
 
 
 def test_a_stream_for_an_unknown_workshop_or_stranger_is_refused(db_path, room, monkeypatch):
     from workshop.ui import server
 
     monkeypatch.setattr(server, "_hub", Hub(db_path))
-    refused = run(server.live(live_request("NOSUCHCODE", "v")))
+    refused = run(server.live(live_request("NOSUCHCODE", Role.VISITOR)))
     assert refused.status_code == 404
-    stranger = run(server.live(live_request(room.workshop.code, "p9999")))
+    stranger = run(server.live(live_request(room.workshop.code, Role.PARTICIPANT, 9999)))
     assert stranger.status_code == 404
-    accepted = run(server.live(live_request(room.workshop.code, f"p{room.anna.id}")))
+    accepted = run(server.live(live_request(room.workshop.code, Role.PARTICIPANT, room.anna.id)))
     assert accepted.status_code == 200
     assert accepted.media_type == "text/event-stream"
 
@@ -195,6 +201,7 @@ def test_only_the_facilitator_gets_a_facilitator_stream(db_path, room, monkeypat
     code = room.workshop.code
     proof = facilitator_proof(hash_secret(room.secret))
     for claimed in ("", "0" * 64, facilitator_proof(hash_secret("a guess"))):
-        assert run(server.live(live_request(code, "f", claimed))).status_code == 404
-    assert run(server.live(live_request(code, "f", proof))).status_code == 200
+        refused = run(server.live(live_request(code, Role.FACILITATOR, proof=claimed)))
+        assert refused.status_code == 404
+    assert run(server.live(live_request(code, Role.FACILITATOR, proof=proof))).status_code == 200
     assert proof not in room.secret and hash_secret(room.secret) not in proof

@@ -7,12 +7,12 @@ import pytest
 from tests.support import SPRING
 from workshop import (
     board,
-    boards,
     campaigns,
     cards,
     groups,
     kpi,
     learning,
+    next_board,
     participants,
     summary,
     teams,
@@ -234,7 +234,7 @@ def test_a_learning_becomes_a_card_on_the_teams_open_board(retro):
     board_workshop, board_secret = workshops.create_workshop(
         db, team_id=workshop.team_id, quarter="2026-Q3", exercise="sscc", title="Q3 offsite"
     )
-    assert boards.taking_cards(db, workshop.team_id) == [board_workshop]
+    assert next_board.taking_cards(db, workshop.team_id) == [board_workshop]
     card, target = learning.to_board(
         db, workshop.id, secret, column="start", target_id=board_workshop.id, card_id=learned.id
     )

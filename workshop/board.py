@@ -127,13 +127,13 @@ def load(
            WHERE c.workshop_id = ? ORDER BY c.id""",
         [me, workshop.id],
     )
-    public = reveal_all or phases.cards_public(workshop.phase)
+    public = reveal_all or workshop.phase in phases.CARDS_SHOWN
     visible = cards if public else [c for c in cards if me and c["participant_id"] == me]
     card_links = of_cards(db, workshop.id) if public else {}
     for card in visible:
         card["links"] = tuple(card_links.get(card["id"], ()))
     show_authors = public and not workshop.anonymous
-    show_scores = reveal_all or workshop.phase in phases.SCORES_SHOWN
+    show_scores = reveal_all or workshop.phase in phases.RESULTS_SHOWN
     exercise = exercises.get(workshop.exercise)
     columns = tuple(
         ColumnView(

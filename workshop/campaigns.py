@@ -13,7 +13,7 @@ from workshop.db import one, rows, timestamp, write
 from workshop.errors import InvalidInput, NotFound
 from workshop.i18n import t
 from workshop.models import Campaign
-from workshop.teams import get_team
+from workshop.teams import create_team, get_team
 
 KINDS = {"campaign": "Campaign", "test": "Test"}
 STATUSES = {"draft": "Draft", "planned": "Planned", "running": "Running", "finished": "Finished"}
@@ -85,10 +85,14 @@ def channels(value: object) -> list[str]:
     return names
 
 
-def create_campaign(db: Database, team_id: int, values: dict) -> Campaign:
-    get_team(db, team_id)
+def create_campaign(
+    db: Database, team_id: int | None, values: dict, new_team: str = ""
+) -> Campaign:
+    """A campaign or test of ``team_id``, or of a new team called ``new_team`` (both
+    saved, or neither)."""
     stored = clean(values)
     with write(db):
+        team_id = get_team(db, team_id).id if team_id is not None else create_team(db, new_team).id
         cursor = db.execute(
             f"""INSERT INTO campaigns (team_id, {", ".join(FIELDS)}, created_at)
                 VALUES (?, {", ".join("?" for _ in FIELDS)}, ?)""",

@@ -7,16 +7,19 @@ before the canvas closes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlite_utils import Database
 
-from workshop import channels, phases, validate, workshops
-from workshop.db import one, rows, timestamp, write
+from workshop import channels, validate, workshops
+from workshop.db import one, timestamp
 from workshop.errors import NotAllowed, NotFound
 from workshop.i18n import t
 from workshop.models import PlanChannel
+from workshop.roles import Do
 
 EXERCISE = "canvas"
-MAX_EXECUTIVE_KPIS = 3  # more than a board can follow
 FIELDS = (
     *("platform", "kind", "role", "stage", "audience"),
     *("fit_sell", "fit_sell_note", "fit_buy", "fit_buy_note", "fit_ours", "fit_ours_note"),
@@ -56,21 +59,21 @@ def clean(values: dict) -> dict:
     return out
 
 
-def _editable(db: Database, workshop_id: int, secret: str | None) -> None:
-    workshop = workshops.authorise(db, workshop_id, secret)
-    if workshop.exercise != EXERCISE:
-        raise NotAllowed(t("Only a channel canvas holds channels."))
-    if workshop.phase not in phases.DECIDING:
-        raise NotAllowed(t("Channels go on the canvas in the Discuss phase."))
+@contextmanager
+def _editing(db: Database, workshop_id: int, secret: str | None) -> Iterator[None]:
+    """One write to the canvas, if the key, the exercise and the phase allow it."""
+    with workshops.facilitating(db, workshop_id, secret, Do.PLAN_CANVAS) as workshop:
+        if workshop.exercise != EXERCISE:
+            raise NotAllowed(t("Only a channel canvas holds channels."))
+        yield
 
 
 def add_channel(
     db: Database, workshop_id: int, secret: str | None, values: dict, card_id: int | None = None
 ) -> PlanChannel:
     """Put a channel on the canvas, from the card or group (its first card) it came from."""
-    _editable(db, workshop_id, secret)
     stored = clean(values)
-    with write(db, workshop_id):
+    with _editing(db, workshop_id, secret):
         cursor = db.execute(
             f"""INSERT INTO canvas_channels (workshop_id, card_id, {", ".join(FIELDS)},
                     created_at) VALUES (?, ?, {", ".join("?" for _ in FIELDS)}, ?)""",
@@ -82,10 +85,9 @@ def add_channel(
 def update_channel(
     db: Database, workshop_id: int, secret: str | None, channel_id: int, values: dict
 ) -> PlanChannel:
-    _editable(db, workshop_id, secret)
-    current = _own(db, workshop_id, channel_id)
-    stored = clean({f: getattr(current, f) for f in FIELDS} | values)
-    with write(db, workshop_id):
+    with _editing(db, workshop_id, secret):
+        current = _own(db, workshop_id, channel_id)
+        stored = clean({f: getattr(current, f) for f in FIELDS} | values)
         db.execute(
             f"UPDATE canvas_channels SET {', '.join(f'{f} = ?' for f in FIELDS)} WHERE id = ?",
             [*(stored[f] for f in FIELDS), channel_id],
@@ -94,9 +96,8 @@ def update_channel(
 
 
 def remove_channel(db: Database, workshop_id: int, secret: str | None, channel_id: int) -> None:
-    _editable(db, workshop_id, secret)
-    _own(db, workshop_id, channel_id)
-    with write(db, workshop_id):
+    with _editing(db, workshop_id, secret):
+        _own(db, workshop_id, channel_id)
         db.execute("DELETE FROM canvas_channels WHERE id = ?", [channel_id])
 
 
@@ -112,75 +113,3 @@ def get_channel(db: Database, channel_id: int) -> PlanChannel:
     if row is None:
         raise NotFound(t("That channel is not on this canvas."))
     return PlanChannel.from_row(row)
-
-
-def list_plan(db: Database, workshop_id: int) -> list[PlanChannel]:
-    return [
-        PlanChannel.from_row(r)
-        for r in rows(
-            db,
-            "SELECT * FROM canvas_channels WHERE workshop_id = ? ORDER BY budget_share DESC, id",
-            [workshop_id],
-        )
-    ]
-
-
-def budget_problem(plan: list[PlanChannel]) -> str | None:
-    """Why the canvas cannot close yet, or None when the shares add up to 100%."""
-    if not plan:
-        return t("Put at least one channel on the canvas before closing it.")
-    total = sum(c.budget_share for c in plan)
-    if abs(total - 100) > 0.01:
-        return t(
-            "The budget shares add up to {total}%, not 100%. Change them before closing.",
-            total=f"{total:g}",
-        )
-    return None
-
-
-def warnings(plan: list[PlanChannel]) -> list[str]:
-    """What the domain warns about: poor fit, no goal or KPI, KPI overload, silos."""
-    found = []
-    for c in plan:
-        noes = [q for q in channels.FIT_QUESTIONS if getattr(c, q) == "no"]
-        for question in noes:
-            found.append(
-                t(
-                    "{platform}: “no” to “{question}”",
-                    platform=c.platform,
-                    question=t(channels.FIT_QUESTIONS[question]),
-                )
-            )
-        if not c.goal:
-            found.append(t("{platform}: no goal", platform=c.platform))
-        if not c.kpi_metric or c.kpi_target is None:
-            found.append(
-                t("{platform}: no measurable KPI (metric and target)", platform=c.platform)
-            )
-    executive = [c for c in plan if c.kpi_level == "executive"]
-    if len(executive) > MAX_EXECUTIVE_KPIS:
-        found.append(
-            t(
-                "KPI overload: {n} executive KPIs; a board can follow {most}.",
-                n=len(executive),
-                most=MAX_EXECUTIVE_KPIS,
-            )
-        )
-    if _silos(plan):
-        found.append(
-            t(
-                "Paid and earned channels share no goal: they serve one customer "
-                "journey, not two silos."
-            )
-        )
-    return found
-
-
-def _silos(plan: list[PlanChannel]) -> bool:
-    goals = {
-        kind: {c.goal.casefold().strip() for c in plan if c.kind == kind and c.goal}
-        for kind in ("paid", "earned")
-    }
-    paid = [c for c in plan if c.kind == "paid"]
-    earned = [c for c in plan if c.kind == "earned"]
-    return bool(paid and earned and not goals["paid"] & goals["earned"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop import canvas, channels, kpi
+from workshop import canvas_plan, channels, kpi
 from workshop.i18n import t
 from workshop.markdown import cell, escape
 from workshop.models import PlanChannel, Proposal
@@ -40,7 +40,7 @@ def lines(plan: list[PlanChannel], found: list[Proposal]) -> list[str]:
     else:
         out.append(f"- {t('(no channels on the canvas)')}")
     out += [""]
-    warnings = canvas.warnings(plan)
+    warnings = canvas_plan.warnings(plan)
     if warnings:
         out += [f"## {t('Warnings')}", ""] + [f"- {escape(w)}" for w in warnings] + [""]
     if found:

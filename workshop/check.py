@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from workshop import exercises, phases
+from workshop import exercises
 from workshop.db import rows
+from workshop.phases import Phase
 
 _EXERCISES = ", ".join(f"'{key}'" for key in exercises.EXERCISES)
-_PHASES = ", ".join(f"'{p.key}'" for p in phases.PHASES)
+_PHASES = ", ".join(f"'{p}'" for p in Phase)
 _COLUMNS = " OR ".join(
     f"(w.exercise = '{e.key}' AND c.column_key IN ({', '.join(repr(c.key) for c in e.columns)}))"
     for e in exercises.EXERCISES.values()

@@ -26,7 +26,6 @@ from workshop import (
 from workshop import db as database
 from workshop.errors import WorkshopError
 from workshop.exercises import EXERCISES
-from workshop.phases import BY_KEY
 
 
 class _Group(click.Group):
@@ -113,7 +112,7 @@ def list_command(ctx: click.Context) -> None:
                     w.team_name,
                     w.quarter,
                     EXERCISES[w.exercise].name,
-                    BY_KEY[w.phase].name,
+                    w.phase.label,
                     w.title,
                 ]
             )

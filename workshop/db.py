@@ -25,6 +25,11 @@ BUSY_TIMEOUT_S = 30.0
 
 migrations = Migrations("workshop")
 _listeners: list[Callable[[int], None]] = []
+# The files (path, device, inode) whose schema this process has brought up to date.
+_upgraded: set[tuple[str, int, int]] = set()
+# Workshops changed by the open outermost transaction of each connection: listeners
+# hear of them only once it has committed.
+_pending: dict[int, set[int]] = {}
 
 
 def default_path() -> str:
@@ -32,7 +37,8 @@ def default_path() -> str:
 
 
 def connect(path: str | Path | None = None) -> Database:
-    """Open (and create or upgrade) the database at ``path``."""
+    """Open (and create or upgrade) the database at ``path``. The migrations are
+    looked at once per file and process: a page's rerun does not pay for it."""
     path = str(path or default_path())
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     db = Database(conn)
@@ -42,10 +48,22 @@ def connect(path: str | Path | None = None) -> Database:
     if path != ":memory:":
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-    if migrations.pending(db):
-        with _immediate(conn):  # two first opens at once: the second waits, then finds none
-            migrations.apply(db)
+    known = _file_identity(path)
+    if known is None or known not in _upgraded:
+        if migrations.pending(db):
+            with _immediate(conn):  # two first opens at once: the second waits, finds none
+                migrations.apply(db)
+        if known is not None:
+            _upgraded.add(known)
     return db
+
+
+def _file_identity(path: str) -> tuple[str, int, int] | None:
+    """The file behind ``path`` (a file put in its place is another one)."""
+    if path == ":memory:" or not os.path.exists(path):
+        return None
+    stat = os.stat(path)
+    return (path, stat.st_dev, stat.st_ino)
 
 
 @contextmanager
@@ -70,20 +88,37 @@ def write(
 
     ``private_in``: the phases in which participants other than the author cannot see
     this change; it is read inside the transaction, so a phase change cannot slip in.
+    A write inside another joins it, and listeners hear of both after the outer commit.
     """
     phases = sorted(private_in)
     public = f"phase NOT IN ({','.join('?' * len(phases))})" if phases else "1"
-    with _immediate(db.conn):
-        yield db
-        for workshop_id in workshop_ids:
-            db.execute(
-                "UPDATE workshops SET revision = revision + 1, "
-                f"public_revision = public_revision + ({public}) WHERE id = ?",
-                [*phases, workshop_id],
-            )
-    for workshop_id in workshop_ids:
+    outermost = not db.conn.in_transaction
+    key = id(db.conn)
+    if outermost:
+        _pending[key] = set()
+    try:
+        with _immediate(db.conn):
+            yield db
+            for workshop_id in workshop_ids:
+                db.execute(
+                    "UPDATE workshops SET revision = revision + 1, "
+                    f"public_revision = public_revision + ({public}) WHERE id = ?",
+                    [*phases, workshop_id],
+                )
+            _pending[key].update(workshop_ids)
+        changed = sorted(_pending[key]) if outermost else []
+    finally:
+        if outermost:
+            _pending.pop(key, None)
+    for workshop_id in changed:
         for listener in list(_listeners):
             listener(workshop_id)
+
+
+def touch(db: Database, *workshop_ids: int) -> None:
+    """Count the caller's open write as a change to these workshops too."""
+    with write(db, *workshop_ids):
+        pass
 
 
 def on_change(listener: Callable[[int], None]) -> None:

@@ -30,6 +30,7 @@ from workshop.db import one, write
 from workshop.errors import InvalidInput
 from workshop.i18n import t
 from workshop.models import Workshop
+from workshop.phases import Phase
 from workshop.teams import create_team
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "demo_team.json"
@@ -87,13 +88,13 @@ def _load_workshop(
                                                                           entry["reason"])
             token = tokens[(n + len(card_ids)) % len(tokens)]
             card_ids[text] = cards.add_card(db, token, column, text, reason).id
-    for step in ("reveal", "group"):
+    for step in (Phase.REVEAL, Phase.GROUP):
         workshops.set_phase(db, workshop.id, secret, step)
     for g in spec.get("groups", []):
         groups.merge(db, workshop.id, secret, [card_ids[c] for c in g["cards"]], g["title"])
-    workshops.set_phase(db, workshop.id, secret, "vote")
+    workshops.set_phase(db, workshop.id, secret, Phase.VOTE)
     _spread_votes(db, workshop, tokens, {card_ids[text]: n for text, n in spec["votes"].items()})
-    workshops.set_phase(db, workshop.id, secret, "discuss")
+    workshops.set_phase(db, workshop.id, secret, Phase.DISCUSS)
     for action in spec.get("actions", []):
         created = actions.add_action(
             db,
@@ -111,7 +112,7 @@ def _load_workshop(
         learning.to_test(db, workshop.id, secret, name=test["name"], card_id=card_ids[test["card"]])
     if "channels" in spec:
         _fill_canvas(db, workshop, secret, spec)
-    return workshops.set_phase(db, workshop.id, secret, "closed")
+    return workshops.set_phase(db, workshop.id, secret, Phase.CLOSED)
 
 
 def _fill_canvas(db: Database, workshop: Workshop, secret: str, spec: dict) -> None:

@@ -25,3 +25,7 @@ class InvalidInput(WorkshopError):
 
 class LimitReached(WorkshopError):
     """A count limit (dots per person, dots per card) would be exceeded."""
+
+
+class Stale(NotAllowed):
+    """A click made on a screen drawn before the workshop moved on; nothing changed."""

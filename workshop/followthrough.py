@@ -13,10 +13,11 @@ from sqlite_utils import Database
 
 from workshop import validate, workshops
 from workshop.actions import ACTION_MAX, get_action
-from workshop.db import rows, timestamp, write
-from workshop.errors import NotAllowed, NotFound
+from workshop.db import rows, timestamp, touch
+from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.models import Action
+from workshop.roles import Do
 
 # An action is "carried" once a later workshop took a copy of it.
 _CARRIED = "EXISTS (SELECT 1 FROM actions c WHERE c.carried_from = a.id)"
@@ -56,16 +57,17 @@ def to_review(db: Database, workshop_id: int) -> list[ToReview]:
     ]
 
 
-def _reviewable(db: Database, workshop_id: int, secret: str | None, action_id: int) -> Action:
-    workshops.authorise(db, workshop_id, secret)
+def _reviewable(db: Database, workshop_id: int, action_id: int) -> Action:
+    """An action of an earlier workshop still open for review here (inside the write)."""
     if action_id not in {r["id"] for r in _open_actions(db, workshop_id)}:
         raise NotFound(t("That action is not open for review here any more."))
     return get_action(db, action_id)
 
 
 def mark_done(db: Database, workshop_id: int, secret: str | None, action_id: int) -> None:
-    action = _reviewable(db, workshop_id, secret, action_id)
-    with write(db, workshop_id, action.workshop_id):
+    with workshops.facilitating(db, workshop_id, secret, Do.REVIEW_ACTIONS):
+        action = _reviewable(db, workshop_id, action_id)
+        touch(db, action.workshop_id)  # its page shows the review
         db.execute(
             "UPDATE actions SET status = 'done', reviewed_in = ? WHERE id = ?",
             [workshop_id, action_id],
@@ -73,9 +75,10 @@ def mark_done(db: Database, workshop_id: int, secret: str | None, action_id: int
 
 
 def drop(db: Database, workshop_id: int, secret: str | None, action_id: int, reason: str) -> None:
-    action = _reviewable(db, workshop_id, secret, action_id)
     why = validate.text(reason, "reason", max_len=ACTION_MAX)
-    with write(db, workshop_id, action.workshop_id):
+    with workshops.facilitating(db, workshop_id, secret, Do.REVIEW_ACTIONS):
+        action = _reviewable(db, workshop_id, action_id)
+        touch(db, action.workshop_id)  # its page shows the review
         db.execute(
             "UPDATE actions SET status = 'dropped', drop_reason = ?, reviewed_in = ? WHERE id = ?",
             [why, workshop_id, action_id],
@@ -84,10 +87,9 @@ def drop(db: Database, workshop_id: int, secret: str | None, action_id: int, rea
 
 def carry_over(db: Database, workshop_id: int, secret: str | None, action_id: int) -> Action:
     """A copy of the action joins this workshop, linked to the one it continues."""
-    action = _reviewable(db, workshop_id, secret, action_id)
-    if workshops.get_workshop(db, workshop_id).phase == "closed":
-        raise NotAllowed(t("The workshop is closed; it can only be read."))
-    with write(db, workshop_id, action.workshop_id):
+    with workshops.facilitating(db, workshop_id, secret, Do.REVIEW_ACTIONS):
+        action = _reviewable(db, workshop_id, action_id)
+        touch(db, action.workshop_id)  # its page shows the review
         db.execute("UPDATE actions SET reviewed_in = ? WHERE id = ?", [workshop_id, action_id])
         cursor = db.execute(
             """INSERT INTO actions (workshop_id, kind, text, owner, due_on, carried_from,

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from workshop import phases, validate
-from workshop.db import one, rows, timestamp, write
-from workshop.errors import InvalidInput, NotAllowed, NotFound
+from workshop import validate
+from workshop.db import one, rows, timestamp
+from workshop.errors import InvalidInput, NotFound
 from workshop.i18n import t
-from workshop.models import Group, Workshop
-from workshop.workshops import authorise
+from workshop.models import Group
+from workshop.roles import Do
+from workshop.workshops import facilitating, settle_votes
 
 GROUP_TITLE_MAX = 120
-
-
-def _groupable(workshop: Workshop) -> None:
-    if workshop.phase not in phases.GROUPING:
-        raise NotAllowed(t("Cards can be grouped only in the Reveal and Group phases."))
 
 
 def get_group(db: Database, group_id: int) -> Group:
@@ -34,9 +30,17 @@ def merge(
     title: str,
     into_group_id: int | None = None,
 ) -> Group:
-    """Put cards into one group: a new one titled ``title``, or ``into_group_id``."""
-    workshop = authorise(db, workshop_id, secret)
-    _groupable(workshop)
+    """Put cards into one group: a new one titled ``title``, or ``into_group_id``.
+    Dots the group now holds beyond one person's limit per item are taken back."""
+    with facilitating(db, workshop_id, secret, Do.GROUP) as workshop:
+        group_id = _merge(db, workshop_id, card_ids, title, into_group_id)
+        settle_votes(db, workshop_id, workshop.dots, workshop.max_dots_per_card)
+    return get_group(db, group_id)
+
+
+def _merge(
+    db: Database, workshop_id: int, card_ids: list[int], title: str, into_group_id: int | None
+) -> int:
     ids = sorted(set(card_ids))
     found = (
         rows(
@@ -57,46 +61,30 @@ def merge(
     if len(columns) > 1:
         raise InvalidInput("cards", t("Cards of different columns cannot share a group."))
     clean = target.title if target else validate.text(title, "group title", max_len=GROUP_TITLE_MAX)
-    with write(db, workshop_id):
-        group_id = (
-            target.id
-            if target
-            else db.execute(
-                "INSERT INTO card_groups (workshop_id, column_key, title, created_at) "
-                "VALUES (?, ?, ?, ?)",
-                [workshop_id, columns.pop(), clean, timestamp()],
-            ).lastrowid
-        )
-        db.execute(
-            f"UPDATE cards SET group_id = ? WHERE id IN ({','.join('?' * len(ids))})",
-            [group_id, *ids],
-        )
-        for old in {r["group_id"] for r in found if r["group_id"]}:
-            drop_if_empty(db, old)
-    return get_group(db, group_id)
-
-
-def rename(db: Database, workshop_id: int, secret: str | None, group_id: int, title: str) -> Group:
-    workshop = authorise(db, workshop_id, secret)
-    if workshop.phase == "closed":
-        raise NotAllowed(t("The workshop is closed; it can only be read."))
-    group = get_group(db, group_id)
-    if group.workshop_id != workshop_id:
-        raise NotFound(t("That group no longer exists."))
-    clean = validate.text(title, "group title", max_len=GROUP_TITLE_MAX)
-    with write(db, workshop_id):
-        db.execute("UPDATE card_groups SET title = ? WHERE id = ?", [clean, group_id])
-    return get_group(db, group_id)
+    group_id = (
+        target.id
+        if target
+        else db.execute(
+            "INSERT INTO card_groups (workshop_id, column_key, title, created_at) "
+            "VALUES (?, ?, ?, ?)",
+            [workshop_id, columns.pop(), clean, timestamp()],
+        ).lastrowid
+    )
+    db.execute(
+        f"UPDATE cards SET group_id = ? WHERE id IN ({','.join('?' * len(ids))})",
+        [group_id, *ids],
+    )
+    for old in {r["group_id"] for r in found if r["group_id"]}:
+        drop_if_empty(db, old)
+    return group_id
 
 
 def split(db: Database, workshop_id: int, secret: str | None, group_id: int) -> None:
     """Dissolve a group; its cards stand alone again with their votes and actions kept."""
-    workshop = authorise(db, workshop_id, secret)
-    _groupable(workshop)
-    group = get_group(db, group_id)
-    if group.workshop_id != workshop_id:
-        raise NotFound(t("That group no longer exists."))
-    with write(db, workshop_id):
+    with facilitating(db, workshop_id, secret, Do.GROUP):
+        group = get_group(db, group_id)
+        if group.workshop_id != workshop_id:
+            raise NotFound(t("That group no longer exists."))
         lead = one(db, "SELECT MIN(id) AS id FROM cards WHERE group_id = ?", [group_id])
         db.execute(
             "UPDATE actions SET card_id = ?, group_id = NULL WHERE group_id = ?",

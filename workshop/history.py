@@ -11,10 +11,11 @@ from collections import defaultdict
 
 from sqlite_utils import Database
 
-from workshop import channels, exercises, kpi, phases, themes
+from workshop import channels, exercises, kpi, themes
 from workshop.campaigns import list_campaigns
 from workshop.db import rows
 from workshop.i18n import t
+from workshop.phases import Phase
 
 
 def quarters(db: Database, team_id: int) -> list[str]:
@@ -50,7 +51,7 @@ def timeline(
 def facts(row: dict) -> str:
     """What a ``timeline`` row was: exercise, phase, cards and actions."""
     return (
-        f"{t(exercises.get(row['exercise']).name)} · {t(phases.BY_KEY[row['phase']].name)} · "
+        f"{t(exercises.get(row['exercise']).name)} · {t(Phase(row['phase']).label)} · "
         + t(
             "{cards} cards, {actions} actions ({done} done)",
             cards=row["cards"],

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from workshop import validate
-from workshop.boards import offer_card
 from workshop.db import write
 from workshop.errors import InvalidInput, NotAllowed, WorkshopError
 from workshop.exercises import Exercise
 from workshop.i18n import t
 from workshop.models import Workshop
+from workshop.next_board import offer_card
+from workshop.phases import Phase
 
 MAX_BYTES = 2_000_000
 MAX_ROWS = 2_000
@@ -188,7 +189,7 @@ def _row(line: int, card: str, key: str | None, value: str | None, mapped: bool)
 
 
 def check_open(workshop: Workshop) -> Workshop:
-    if workshop.phase == "closed":
+    if workshop.phase is Phase.CLOSED:
         raise NotAllowed(t("The workshop is closed; it can only be read."))
     return workshop
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop import boards, campaigns, exercises, phases, validate, workshops
+from workshop import campaigns, exercises, next_board, validate, workshops
 from workshop.cards import get_card
-from workshop.db import one, rows, timestamp, write
+from workshop.db import one, rows, timestamp
 from workshop.errors import InvalidInput, NotAllowed, NotFound
 from workshop.i18n import t
 from workshop.models import Campaign, Card, Workshop
+from workshop.roles import Do
 
 BOARD_COLUMNS = ("start", "change")
 
@@ -32,8 +33,6 @@ def _source(db: Database, workshop: Workshop, card_id: int | None, group_id: int
     column = exercises.get(workshop.exercise).forward_column
     if column is None:
         raise NotAllowed(t("This exercise has nothing to take forward."))
-    if workshop.phase not in phases.DECIDING:
-        raise NotAllowed(t("Learnings are taken forward in the Discuss phase."))
     if group_id is not None:
         row = one(
             db,
@@ -65,16 +64,15 @@ def to_test(
     group_id: int | None = None,
 ) -> Campaign:
     """A draft test of the workshop's team whose hypothesis is the learning."""
-    workshop = workshops.authorise(db, workshop_id, secret)
-    source = _source(db, workshop, card_id, group_id)
-    values = {
-        "name": name,
-        "kind": "test",
-        "status": "draft",
-        "hypothesis": source.text if hypothesis is None else hypothesis,
-    }
-    stored = campaigns.clean(values)
-    with write(db, workshop_id):
+    with workshops.facilitating(db, workshop_id, secret, Do.TAKE_FORWARD) as workshop:
+        source = _source(db, workshop, card_id, group_id)
+        values = {
+            "name": name,
+            "kind": "test",
+            "status": "draft",
+            "hypothesis": source.text if hypothesis is None else hypothesis,
+        }
+        stored = campaigns.clean(values)
         cursor = db.execute(
             """INSERT INTO campaigns (team_id, name, kind, status, hypothesis, source_card_id,
                    created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
@@ -104,20 +102,19 @@ def to_board(
     group_id: int | None = None,
 ) -> tuple[Card, Workshop]:
     """A Start or Change card on ``target_id``, or on the team's board for ``quarter``."""
-    workshop = workshops.authorise(db, workshop_id, secret)
-    source = _source(db, workshop, card_id, group_id)
     if column not in BOARD_COLUMNS:
         raise InvalidInput("column", t("A learning becomes a Start or a Change card."))
-    if target_id is None:
-        target = boards.board_for(db, workshop.team_id, validate.quarter(quarter), secret)
-    else:
-        target = workshops.get_workshop(db, target_id)
-        if target.id not in {w.id for w in boards.taking_cards(db, workshop.team_id)}:
-            raise NotAllowed(
-                t("That workshop is not one of this team's boards still taking cards.")
-            )
-    with write(db, workshop_id, target.id):
-        card_id = boards.offer_card(db, target.id, column, source.text, source.card_id)
+    with workshops.facilitating(db, workshop_id, secret, Do.TAKE_FORWARD) as workshop:
+        source = _source(db, workshop, card_id, group_id)
+        if target_id is None:
+            target = next_board.board_for(db, workshop.team_id, validate.quarter(quarter), secret)
+        else:
+            target = workshops.get_workshop(db, target_id)
+            if target.id not in {w.id for w in next_board.taking_cards(db, workshop.team_id)}:
+                raise NotAllowed(
+                    t("That workshop is not one of this team's boards still taking cards.")
+                )
+        card_id = next_board.offer_card(db, target.id, column, source.text, source.card_id)
     return get_card(db, card_id), target
 
 

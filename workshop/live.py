@@ -15,22 +15,28 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import hmac
 import json
 import sqlite3
 from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
+from sqlite_utils import Database
+
+from workshop.codes import normalise_code
+from workshop.db import one
 from workshop.models import Workshop
+from workshop.roles import Role
 
 KEEPALIVE_S = 15.0
 _GONE = (-1, -1)  # the revisions of a workshop that does not exist
 
 
-def follows_public(who: str) -> bool:
-    """Whether a viewer (``who`` key) follows the public revision: all but the
-    facilitator, whose stream has to prove it (see facilitator_proof)."""
-    return who != "f"
+def follows_public(role: Role) -> bool:
+    """Whether a viewer follows the public revision: all but the facilitator, whose
+    stream has to prove it (see facilitator_proof)."""
+    return role is not Role.FACILITATOR
 
 
 def facilitator_proof(secret_hash: str) -> str:
@@ -39,15 +45,54 @@ def facilitator_proof(secret_hash: str) -> str:
     return hashlib.sha256(f"live:{secret_hash}".encode()).hexdigest()
 
 
-def shown_revision(workshop: Workshop, who: str) -> int:
+def shown_revision(workshop: Workshop, role: Role) -> int:
     """The revision a page of this viewer shows, as its stream will announce it."""
-    return workshop.public_revision if follows_public(who) else workshop.revision
+    return workshop.public_revision if follows_public(role) else workshop.revision
+
+
+def stream_query(role: Role, participant_id: int | None, proof: str | None) -> dict[str, str]:
+    """What a page's stream address carries to say who is watching."""
+    query = {"role": str(role)}
+    if participant_id is not None:
+        query["id"] = str(participant_id)
+    if proof:
+        query["proof"] = proof
+    return query
+
+
+def watched(db: Database, code: str, query: dict[str, str]) -> tuple[int, Role, int | None] | None:
+    """The workshop a stream with this address may follow, with the watcher's role and
+    participant id; None for an unknown code, role or participant, or a wrong proof."""
+    row = one(db, "SELECT id, secret_hash FROM workshops WHERE code = ?", [normalise_code(code)])
+    try:
+        role = Role(query.get("role", Role.VISITOR))
+    except ValueError:
+        return None
+    if row is None:
+        return None
+    if role is Role.FACILITATOR and not hmac.compare_digest(
+        query.get("proof", ""), facilitator_proof(row["secret_hash"])
+    ):
+        return None
+    participant_id = None
+    if role is Role.PARTICIPANT:
+        wanted = query.get("id", "")
+        known = wanted.isdigit() and one(
+            db,
+            "SELECT 1 FROM participants WHERE id = ? AND workshop_id = ?",
+            [int(wanted), row["id"]],
+        )
+        if not known:
+            return None
+        participant_id = int(wanted)
+    return row["id"], role, participant_id
 
 
 @dataclass(eq=False)  # each subscriber is its own set member
 class _Subscriber:
     workshop_id: int
-    who: str
+    role: Role
+    participant_id: int | None
     wake: asyncio.Event = field(default_factory=asyncio.Event)
 
 
@@ -80,29 +125,40 @@ class Hub:
         if self._loop and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(self._check_now.set)
 
-    def presence(self, workshop_id: int) -> Counter[str]:
-        """Open streams per viewer of one workshop (``who`` keys)."""
-        return Counter(s.who for s in list(self._subscribers) if s.workshop_id == workshop_id)
+    def _watching(self, workshop_id: int) -> list[_Subscriber]:
+        return [s for s in list(self._subscribers) if s.workshop_id == workshop_id]
+
+    def participants_online(self, workshop_id: int) -> set[int]:
+        """The participants with a page of this workshop open."""
+        return {s.participant_id for s in self._watching(workshop_id) if s.participant_id}
 
     def presence_revision(self, workshop_id: int) -> int:
         return self._presence_rev[workshop_id]
 
     def online(self, workshop_id: int) -> int:
-        return sum(1 for who in self.presence(workshop_id) if who != "v")
+        """How many people (participants and the facilitator) have the workshop open."""
+        people = {
+            (s.role, s.participant_id)
+            for s in self._watching(workshop_id)
+            if s.role is not Role.VISITOR
+        }
+        return len(people)
 
-    def _message(self, workshop_id: int, who: str) -> str:
+    def _message(self, workshop_id: int, role: Role) -> str:
         revision, public = self._revisions.get(workshop_id, _GONE)
         return json.dumps(
             {
-                "rev": public if follows_public(who) else revision,
+                "rev": public if follows_public(role) else revision,
                 "presence": self._presence_rev[workshop_id],
                 "online": self.online(workshop_id),
             }
         )
 
-    async def stream(self, workshop_id: int, who: str) -> AsyncIterator[str]:
+    async def stream(
+        self, workshop_id: int, role: Role, participant_id: int | None = None
+    ) -> AsyncIterator[str]:
         """The SSE body for one browser; coalesces bursts into one message."""
-        subscriber = _Subscriber(workshop_id, who)
+        subscriber = _Subscriber(workshop_id, role, participant_id)
         self._subscribers.add(subscriber)
         self._revisions.setdefault(
             workshop_id, (self._read_revisions([workshop_id]) or {}).get(workshop_id, _GONE)
@@ -112,7 +168,7 @@ class Hub:
             yield "retry: 1000\n\n"
             while True:
                 subscriber.wake.clear()  # the message below holds everything up to now
-                yield f"data: {self._message(workshop_id, who)}\n\n"
+                yield f"data: {self._message(workshop_id, role)}\n\n"
                 while not await _woken(subscriber.wake):
                     yield ": keep-alive\n\n"
         finally:
@@ -126,7 +182,7 @@ class Hub:
     def _wake(self, workshop_id: int, *, participants: bool = True) -> None:
         for subscriber in list(self._subscribers):
             if subscriber.workshop_id == workshop_id and (
-                participants or not follows_public(subscriber.who)
+                participants or not follows_public(subscriber.role)
             ):
                 subscriber.wake.set()
 

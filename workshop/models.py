@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Self
 
 from workshop.codes import format_code
+from workshop.phases import Phase
 
 
 class _Row:
@@ -33,13 +34,16 @@ class Workshop(_Row):
     anonymous: bool
     dots: int
     max_dots_per_card: int
-    phase: str
+    phase: Phase
     timer_ends_at: float | None
     revision: int
     created_at: str
     team_name: str = ""
     campaign_id: int | None = None
     public_revision: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "phase", Phase(self.phase))  # a stored typo fails here
 
     @property
     def display_code(self) -> str:

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
+
 from sqlite_utils import Database
 
 from workshop import codes, phases, validate
 from workshop.db import one, rows, timestamp, write
-from workshop.errors import InvalidInput, NotAllowed, NotFound
+from workshop.errors import InvalidInput, NotFound
 from workshop.i18n import t
 from workshop.models import Participant, Workshop
+from workshop.phases import Phase
+from workshop.roles import Do, Role, require
 from workshop.workshops import get_workshop
 
 
 def join(db: Database, workshop_id: int, name: str) -> Participant:
     clean = validate.person_name(name, "display name")
-    workshop = get_workshop(db, workshop_id)
-    if workshop.phase == "closed":
-        raise NotAllowed(t("This workshop is closed; it can only be read."))
     token = codes.new_token()
     # Only the facilitator lists who joined; the online count comes with presence.
     with write(db, workshop_id, private_in=phases.EVERY):
+        require(Role.VISITOR, Do.JOIN, get_workshop(db, workshop_id).phase)
         taken = one(
             db,
             "SELECT 1 FROM participants WHERE workshop_id = ? AND name = ? COLLATE NOCASE",
@@ -59,3 +62,16 @@ def list_participants(db: Database, workshop_id: int) -> list[Participant]:
             db, "SELECT * FROM participants WHERE workshop_id = ? ORDER BY id", [workshop_id]
         )
     ]
+
+
+@contextmanager
+def participating(
+    db: Database, token: str | None, do: Do, *, private_in: Collection[Phase] = ()
+) -> Iterator[tuple[Participant, Workshop]]:
+    """One write as the participant whose link holds ``token``: who they are and the
+    phase are read after ``BEGIN IMMEDIATE`` and must allow ``do``."""
+    workshop_id = by_token(db, token).workshop_id  # a link never moves to another workshop
+    with write(db, workshop_id, private_in=private_in):
+        participant, workshop = in_workshop(db, token)  # the facilitator may remove people
+        require(Role.PARTICIPANT, do, workshop.phase)
+        yield participant, workshop

@@ -1,56 +1,71 @@
-"""The phases a workshop moves through, and what each one allows."""
+"""The phases a workshop moves through, in order, and what each one shows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from enum import StrEnum
 
 
-@dataclass(frozen=True)
-class Phase:
-    key: str
-    name: str
-    hint: str
+class Phase(StrEnum):
+    """A workshop's phase; the value is what the database stores."""
+
+    WRITE = "write"
+    REVEAL = "reveal"
+    GROUP = "group"
+    VOTE = "vote"
+    DISCUSS = "discuss"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        """The phase's name on screen (English source; pass it through ``t``)."""
+        return _TEXTS[self][0]
+
+    @property
+    def hint(self) -> str:
+        """What people do in this phase (English source; pass it through ``t``)."""
+        return _TEXTS[self][1]
 
 
-PHASES: tuple[Phase, ...] = (
-    Phase("write", "Write", "Write your cards privately. Nobody else sees them until the reveal."),
-    Phase("reveal", "Reveal", "All cards are visible. Read them; late ideas can still be added."),
-    Phase("group", "Group", "The facilitator merges duplicate cards into titled groups."),
-    Phase("vote", "Vote", "Spend your dots on the cards and groups that matter most."),
-    Phase("discuss", "Discuss", "Talk through the top-voted items; agree on actions with owners."),
-    Phase("closed", "Closed", "The workshop is closed. Read the summary."),
-)
-BY_KEY = {phase.key: phase for phase in PHASES}
+_TEXTS: dict[Phase, tuple[str, str]] = {
+    Phase.WRITE: (
+        "Write", "Write your cards privately. Nobody else sees them until the reveal."
+    ),
+    Phase.REVEAL: (
+        "Reveal", "All cards are visible. Read them; late ideas can still be added."
+    ),
+    Phase.GROUP: ("Group", "The facilitator merges duplicate cards into titled groups."),
+    Phase.VOTE: ("Vote", "Spend your dots on the cards and groups that matter most."),
+    Phase.DISCUSS: (
+        "Discuss", "Talk through the top-voted items; agree on actions with owners."
+    ),
+    Phase.CLOSED: ("Closed", "The workshop is closed. Read the summary."),
+}
 
-WRITING = frozenset({"write", "reveal"})
-GROUPING = frozenset({"reveal", "group"})
-VOTING = frozenset({"vote"})
-DECIDING = frozenset({"discuss"})
-SCORES_SHOWN = frozenset({"discuss", "closed"})
+EVERY = frozenset(Phase)
+OPEN = EVERY - {Phase.CLOSED}
+# Everyone sees everyone's cards from the reveal on; dots and their counts from the
+# discussion on, with what the room decided.
+CARDS_SHOWN = EVERY - {Phase.WRITE}
+RESULTS_SHOWN = frozenset({Phase.DISCUSS, Phase.CLOSED})  # dot counts, decisions, actions
 # Phases in which a participant's own card, or anyone's dot, is seen only by its author
-# and the facilitator (dots are hidden until the discussion).
-OWN_CARDS_PRIVATE = frozenset({"write"})
-DOTS_PRIVATE = frozenset({"vote"})
-EVERY = frozenset(p.key for p in PHASES)
+# and the facilitator: such a change need not rerun other participants' pages.
+OWN_CARDS_PRIVATE = frozenset({Phase.WRITE})
+DOTS_PRIVATE = frozenset({Phase.VOTE})
 
 
-def sequence(dots: int) -> list[str]:
+def sequence(dots: int) -> list[Phase]:
     """The phases in order; a workshop without dots skips voting."""
-    return [p.key for p in PHASES if p.key != "vote" or dots > 0]
+    return [p for p in Phase if p is not Phase.VOTE or dots > 0]
 
 
-def next_phase(current: str, dots: int) -> str | None:
+def next_phase(current: Phase, dots: int) -> Phase | None:
     order = sequence(dots)
-    index = order.index(current) if current in order else order.index("discuss")
+    # Voting turned off while in Vote: carry on from where Vote would have led.
+    index = order.index(current) if current in order else order.index(Phase.DISCUSS) - 1
     return order[index + 1] if index + 1 < len(order) else None
 
 
-def previous_phase(current: str, dots: int) -> str | None:
+def previous_phase(current: Phase, dots: int) -> Phase | None:
     order = sequence(dots)
-    index = order.index(current) if current in order else order.index("group") + 1
+    index = order.index(current) if current in order else order.index(Phase.DISCUSS)
     return order[index - 1] if index > 0 else None
-
-
-def cards_public(phase: str) -> bool:
-    """Whether everyone sees everyone's cards (after the reveal)."""
-    return phase != "write"

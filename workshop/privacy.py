@@ -15,6 +15,7 @@ from workshop import teams, workshops
 from workshop.db import one, rows, write
 from workshop.errors import InvalidInput, NotFound
 from workshop.i18n import t
+from workshop.roles import Do
 
 # What each table holds, in the words of a removal report.
 _NOUNS = {
@@ -75,8 +76,7 @@ def _scrub(db: Database) -> None:
 
 def delete_workshop(db: Database, workshop_id: int, secret: str | None) -> Removed:
     """Delete a workshop with everything in it; only its facilitator may."""
-    workshops.authorise(db, workshop_id, secret)
-    with write(db):
+    with workshops.facilitating(db, workshop_id, secret, Do.DELETE):
         removed = _in_workshops(db, "id = ?", [workshop_id])
         db.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
     _scrub(db)
@@ -103,8 +103,7 @@ def delete_participant(
 ) -> Removed:
     """Remove one person from a workshop with their cards and votes (a data-protection
     request); groups left empty go too. Only the facilitator may."""
-    workshops.authorise(db, workshop_id, secret)
-    with write(db, workshop_id):
+    with workshops.facilitating(db, workshop_id, secret, Do.DELETE):
         person = one(
             db,
             "SELECT id FROM participants WHERE id = ? AND workshop_id = ?",

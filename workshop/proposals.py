@@ -11,12 +11,13 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from workshop import audit, boards, canvas, comparison, phases, validate, workshops
+from workshop import audit, canvas_plan, comparison, next_board, validate, workshops
 from workshop.cards import get_card
-from workshop.db import one, rows, timestamp, write
+from workshop.db import one, rows, timestamp
 from workshop.errors import NotAllowed, NotFound
 from workshop.i18n import t
 from workshop.models import Card, Proposal, Workshop
+from workshop.roles import Do
 
 
 def today_list(db: Database, workshop: Workshop) -> tuple[str | None, list]:
@@ -29,15 +30,14 @@ def propose(
     db: Database, workshop_id: int, secret: str | None, on: dt.date | None = None
 ) -> list[Proposal]:
     """(Re)compute the open proposals; decided ones stay as they were decided."""
-    workshop = workshops.authorise(db, workshop_id, secret)
-    if workshop.phase not in phases.DECIDING:
-        raise NotAllowed(t("Channels are compared in the Discuss phase."))
-    _, today = today_list(db, workshop)
-    found = comparison.compare(canvas.list_plan(db, workshop_id), today, on)
-    decided = {
-        (p.outcome, p.platform) for p in list_proposals(db, workshop_id) if p.status != "proposed"
-    }
-    with write(db, workshop_id):
+    with workshops.facilitating(db, workshop_id, secret, Do.COMPARE_CHANNELS) as workshop:
+        _, today = today_list(db, workshop)
+        found = comparison.compare(canvas_plan.list_plan(db, workshop_id), today, on)
+        decided = {
+            (p.outcome, p.platform)
+            for p in list_proposals(db, workshop_id)
+            if p.status != "proposed"
+        }
         db.execute(
             "DELETE FROM proposals WHERE workshop_id = ? AND status = 'proposed'", [workshop_id]
         )
@@ -61,10 +61,8 @@ def list_proposals(db: Database, workshop_id: int) -> list[Proposal]:
     ]
 
 
-def _open(db: Database, workshop_id: int, secret: str | None, proposal_id: int) -> Proposal:
-    workshop = workshops.authorise(db, workshop_id, secret)
-    if workshop.phase == "closed":
-        raise NotAllowed(t("The workshop is closed; it can only be read."))
+def _open(db: Database, workshop_id: int, proposal_id: int) -> Proposal:
+    """The proposal, still undecided (call inside the deciding write)."""
     row = one(
         db, "SELECT * FROM proposals WHERE id = ? AND workshop_id = ?", [proposal_id, workshop_id]
     )
@@ -77,8 +75,8 @@ def _open(db: Database, workshop_id: int, secret: str | None, proposal_id: int) 
 
 
 def reject(db: Database, workshop_id: int, secret: str | None, proposal_id: int) -> None:
-    _open(db, workshop_id, secret, proposal_id)
-    with write(db, workshop_id):
+    with workshops.facilitating(db, workshop_id, secret, Do.DECIDE_PROPOSAL):
+        _open(db, workshop_id, proposal_id)
         db.execute("UPDATE proposals SET status = 'rejected' WHERE id = ?", [proposal_id])
 
 
@@ -86,12 +84,11 @@ def accept(
     db: Database, workshop_id: int, secret: str | None, proposal_id: int, text: str | None = None
 ) -> tuple[Card, Workshop]:
     """The proposal (its text edited or not) as a card on the team's board for the quarter."""
-    proposal = _open(db, workshop_id, secret, proposal_id)
-    clean = validate.card_text(proposal.text if text is None else text)
-    canvas_workshop = workshops.get_workshop(db, workshop_id)
-    target = boards.board_for(db, canvas_workshop.team_id, canvas_workshop.quarter, secret)
-    with write(db, workshop_id, target.id):
-        card_id = boards.offer_card(db, target.id, proposal.outcome, clean)
+    with workshops.facilitating(db, workshop_id, secret, Do.DECIDE_PROPOSAL) as canvas_workshop:
+        proposal = _open(db, workshop_id, proposal_id)
+        clean = validate.card_text(proposal.text if text is None else text)
+        target = next_board.board_for(db, canvas_workshop.team_id, canvas_workshop.quarter, secret)
+        card_id = next_board.offer_card(db, target.id, proposal.outcome, clean)
         db.execute(
             "UPDATE proposals SET status = 'accepted', text = ?, card_id = ? WHERE id = ?",
             [clean, card_id, proposal_id],

@@ -11,12 +11,11 @@ from sqlite_utils import Database
 from workshop import board as board_module
 from workshop import (
     campaigns,
-    canvas,
+    canvas_plan,
     canvas_summary,
     charts,
     followthrough,
     kpi,
-    phases,
     proposals,
 )
 from workshop.board import Board, Item
@@ -45,7 +44,7 @@ class Extras:
 
 def extras(db: Database, board: Board) -> Extras:
     campaign_id = board.workshop.campaign_id
-    plan = canvas.list_plan(db, board.workshop.id) if board.exercise.plans_channels else []
+    plan = canvas_plan.list_plan(db, board.workshop.id) if board.exercise.plans_channels else []
     return Extras(
         campaign=campaigns.get_campaign(db, campaign_id) if campaign_id else None,
         plan=tuple(plan),
@@ -133,7 +132,7 @@ def to_markdown(board: Board, extra: Extras = Extras()) -> str:
         f"**{t('Quarter')}:** {w.quarter}  ",
         f"**{t('Exercise')}:** {t(exercise.name)}  ",
         *([f"**{t('Date')}:** {w.held_on}  "] if w.held_on else []),
-        f"**{t('Phase')}:** {t(phases.BY_KEY[w.phase].name)}  ",
+        f"**{t('Phase')}:** {t(w.phase.label)}  ",
         f"**{t('Participants')}:** {board.participant_count}",
         "",
         *(_campaign_lines(extra.campaign) if extra.campaign else []),

@@ -1,5 +1,6 @@
-"""Dot voting. Limits are checked inside the write transaction, so no race lets anyone
-spend more dots than they have, or put more than the maximum on one item."""
+"""Dot voting. The phase and the limits are read inside the write transaction, so no
+race (with another dot, a phase change or a lowered limit) lets anyone spend more dots
+than they have, or put more than the maximum on one item."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from sqlite_utils import Database
 
 from workshop import phases
 from workshop.cards import get_card
-from workshop.db import one, timestamp, write
+from workshop.db import one, timestamp
 from workshop.errors import LimitReached, NotAllowed, NotFound
 from workshop.groups import get_group
 from workshop.i18n import t
 from workshop.models import Participant, Workshop
-from workshop.participants import in_workshop
+from workshop.participants import participating
+from workshop.roles import Do
 
 
 def _target(db: Database, workshop: Workshop, card_id: int | None, group_id: int | None):
@@ -31,11 +33,6 @@ def _target(db: Database, workshop: Workshop, card_id: int | None, group_id: int
     return card.id, "card_id = ?", [card.id]
 
 
-def _voting(workshop: Workshop) -> None:
-    if workshop.phase not in phases.VOTING:
-        raise NotAllowed(t("Voting is open only in the Vote phase."))
-
-
 def dots_left(db: Database, workshop: Workshop, participant: Participant) -> int:
     spent = one(db, "SELECT COUNT(*) AS n FROM votes WHERE participant_id = ?", [participant.id])
     return max(workshop.dots - spent["n"], 0)
@@ -45,9 +42,9 @@ def vote(
     db: Database, token: str, *, card_id: int | None = None, group_id: int | None = None
 ) -> int:
     """Put one dot on a card or group; returns the dots the participant has left."""
-    participant, workshop = in_workshop(db, token)
-    _voting(workshop)
-    with write(db, workshop.id, private_in=phases.DOTS_PRIVATE):
+    with participating(
+        db, token, Do.VOTE, private_in=phases.DOTS_PRIVATE
+    ) as (participant, workshop):
         lead, where, params = _target(db, workshop, card_id, group_id)
         spent = one(
             db, "SELECT COUNT(*) AS n FROM votes WHERE participant_id = ?", [participant.id]
@@ -75,9 +72,9 @@ def unvote(
     db: Database, token: str, *, card_id: int | None = None, group_id: int | None = None
 ) -> int:
     """Take one of your dots back from a card or group; returns the dots left."""
-    participant, workshop = in_workshop(db, token)
-    _voting(workshop)
-    with write(db, workshop.id, private_in=phases.DOTS_PRIVATE):
+    with participating(
+        db, token, Do.VOTE, private_in=phases.DOTS_PRIVATE
+    ) as (participant, workshop):
         _, where, params = _target(db, workshop, card_id, group_id)
         mine = one(
             db,

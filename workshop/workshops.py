@@ -1,22 +1,27 @@
 """Creating workshops, finding them by code, and the facilitator's controls.
 
-Every facilitator action takes the facilitator secret and checks it here, so no page,
-URL or replayed request can perform one without it.
+Every facilitator action takes the facilitator secret and checks it inside its write
+transaction (:func:`facilitating`), with the phase and the limits it depends on, so
+no page, URL, replayed request or race can perform one that is not allowed.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop import codes, exercises, phases, validate
+from workshop import canvas_plan, codes, exercises, phases, validate
 from workshop.db import one, rows, timestamp, write
-from workshop.errors import InvalidInput, NotAllowed, NotFound
+from workshop.errors import InvalidInput, NotAllowed, NotFound, Stale
 from workshop.i18n import t
 from workshop.models import Workshop
-from workshop.teams import get_team
+from workshop.phases import Phase
+from workshop.roles import Do, Role, require
+from workshop.teams import create_team, get_team
 
 MAX_DOTS = 20
 MAX_TIMER_MINUTES = 120
@@ -43,7 +48,8 @@ def check_settings(settings: Settings) -> Settings:
 def create_workshop(
     db: Database,
     *,
-    team_id: int,
+    team_id: int | None,
+    new_team: str = "",
     quarter: str,
     exercise: str,
     title: str,
@@ -55,15 +61,13 @@ def create_workshop(
     """Create a workshop; returns it with the facilitator secret (shown once, never stored).
 
     A ``secret`` is passed only when a facilitator's work creates a workshop for them,
-    so the key they already hold opens it too.
+    so the key they already hold opens it too. With no ``team_id``, a team called
+    ``new_team`` is created with it: both are saved, or neither.
     """
-    get_team(db, team_id)
     if exercise not in exercises.EXERCISES:
         raise InvalidInput("exercise", t("Pick one of the exercises."))
-    _check_campaign(db, team_id, exercises.get(exercise), campaign_id)
     clean = check_settings(settings)
     values = {
-        "team_id": team_id,
         "quarter": validate.quarter(quarter),
         "exercise": exercise,
         "title": validate.text(title, "title", max_len=validate.TITLE_MAX),
@@ -75,6 +79,9 @@ def create_workshop(
     }
     secret = secret or codes.new_secret()
     with write(db):
+        team_id = get_team(db, team_id).id if team_id is not None else create_team(db, new_team).id
+        _check_campaign(db, team_id, exercises.get(exercise), campaign_id)
+        values["team_id"] = team_id
         code = _unused_code(db)
         cursor = db.execute(
             """INSERT INTO workshops (team_id, quarter, exercise, title, held_on, code,
@@ -165,64 +172,115 @@ def is_facilitator(db: Database, workshop_id: int, secret: str | None) -> bool:
     return True
 
 
-def set_phase(db: Database, workshop_id: int, secret: str | None, phase: str) -> Workshop:
-    workshop = authorise(db, workshop_id, secret)
-    if phase not in phases.sequence(workshop.dots):
-        raise InvalidInput("phase", t("That phase does not exist in this workshop."))
-    if phase == "closed" and exercises.get(workshop.exercise).plans_channels:
-        from workshop import canvas  # the canvas module builds on this one
+@contextmanager
+def facilitating(
+    db: Database,
+    workshop_id: int,
+    secret: str | None,
+    do: Do,
+    *also: int,
+    private_in: Collection[Phase] = (),
+) -> Iterator[Workshop]:
+    """One write as the facilitator of ``workshop_id``: the key and the phase are read
+    after ``BEGIN IMMEDIATE`` and must allow ``do``; ``also`` names further workshops
+    the write changes."""
+    with write(db, workshop_id, *also, private_in=private_in):
+        workshop = authorise(db, workshop_id, secret)
+        require(Role.FACILITATOR, do, workshop.phase)
+        yield workshop
 
-        problem = canvas.budget_problem(canvas.list_plan(db, workshop_id))
-        if problem:
-            raise NotAllowed(problem)
-    with write(db, workshop_id):
+
+def set_phase(
+    db: Database,
+    workshop_id: int,
+    secret: str | None,
+    phase: str,
+    *,
+    seen: Phase | None = None,
+) -> Workshop:
+    """Move the workshop to ``phase``. ``seen``: the phase the facilitator's button was
+    drawn in; if the workshop has moved on since, nothing changes and Stale says so."""
+    with facilitating(db, workshop_id, secret, Do.MOVE_PHASE) as workshop:
+        _not_stale(workshop, seen)
+        if phase not in phases.sequence(workshop.dots):
+            raise InvalidInput("phase", t("That phase does not exist in this workshop."))
+        if phase == Phase.CLOSED and exercises.get(workshop.exercise).plans_channels:
+            problem = canvas_plan.budget_problem(canvas_plan.list_plan(db, workshop_id))
+            if problem:
+                raise NotAllowed(problem)
         db.execute(
             "UPDATE workshops SET phase = ?, timer_ends_at = NULL WHERE id = ?",
-            [phase, workshop_id],
+            [Phase(phase), workshop_id],
         )
     return get_workshop(db, workshop_id)
 
 
-def advance(db: Database, workshop_id: int, secret: str | None) -> Workshop:
-    workshop = authorise(db, workshop_id, secret)
-    following = phases.next_phase(workshop.phase, workshop.dots)
-    if following is None:
-        raise NotAllowed(t("The workshop is closed already."))
-    return set_phase(db, workshop_id, secret, following)
+def _not_stale(workshop: Workshop, seen: Phase | None) -> None:
+    if seen is not None and workshop.phase != seen:
+        raise Stale(
+            t(
+                "The workshop is in the {phase} phase already; nothing was changed.",
+                phase=t(workshop.phase.label),
+            )
+        )
 
 
-def step_back(db: Database, workshop_id: int, secret: str | None) -> Workshop:
-    workshop = authorise(db, workshop_id, secret)
-    previous = phases.previous_phase(workshop.phase, workshop.dots)
-    if previous is None:
-        raise NotAllowed(t("This is the first phase."))
-    return set_phase(db, workshop_id, secret, previous)
+def advance(
+    db: Database, workshop_id: int, secret: str | None, *, seen: Phase | None = None
+) -> Workshop:
+    """The next phase; ``seen`` as for :func:`set_phase`."""
+    with facilitating(db, workshop_id, secret, Do.MOVE_PHASE) as workshop:
+        _not_stale(workshop, seen)
+        following = phases.next_phase(workshop.phase, workshop.dots)
+        if following is None:
+            raise NotAllowed(t("The workshop is closed already."))
+        return set_phase(db, workshop_id, secret, following)
+
+
+def step_back(
+    db: Database, workshop_id: int, secret: str | None, *, seen: Phase | None = None
+) -> Workshop:
+    """The previous phase; ``seen`` as for :func:`set_phase`."""
+    with facilitating(db, workshop_id, secret, Do.MOVE_PHASE) as workshop:
+        _not_stale(workshop, seen)
+        previous = phases.previous_phase(workshop.phase, workshop.dots)
+        if previous is None:
+            raise NotAllowed(t("This is the first phase."))
+        return set_phase(db, workshop_id, secret, previous)
 
 
 def update_settings(
     db: Database, workshop_id: int, secret: str | None, settings: Settings
 ) -> Workshop:
-    workshop = authorise(db, workshop_id, secret)
+    """New settings; dots over a lowered limit are taken back, newest first."""
     clean = check_settings(settings)
-    if workshop.phase == "closed":
-        raise NotAllowed(t("The workshop is closed; its settings can no longer change."))
-    with write(db, workshop_id):
+    with facilitating(db, workshop_id, secret, Do.CHANGE_SETTINGS):
         db.execute(
             "UPDATE workshops SET anonymous = ?, dots = ?, max_dots_per_card = ? WHERE id = ?",
             [int(clean.anonymous), clean.dots, clean.max_dots_per_card, workshop_id],
         )
-        if clean.dots < workshop.dots:
-            _trim_votes(db, workshop_id, clean.dots)
+        settle_votes(db, workshop_id, clean.dots, clean.max_dots_per_card)
     return get_workshop(db, workshop_id)
 
 
-def _trim_votes(db: Database, workshop_id: int, dots: int) -> None:
-    # Fewer dots than already spent: the newest dots go, so nobody holds more than allowed.
+def settle_votes(db: Database, workshop_id: int, dots: int, per_item: int) -> None:
+    """Take back the newest dots beyond the limits (inside the write that lowered a
+    limit or merged cards), so nobody holds more than the workshop now allows."""
     db.execute(
         """DELETE FROM votes WHERE id IN (
                SELECT id FROM (
-                   SELECT id, ROW_NUMBER() OVER (
-                       PARTITION BY participant_id ORDER BY id) AS n
+                   SELECT v.id, ROW_NUMBER() OVER (
+                       PARTITION BY v.participant_id,
+                           COALESCE('group ' || c.group_id, 'card ' || c.id)
+                       ORDER BY v.id) AS n
+                   FROM votes v JOIN cards c ON c.id = v.card_id WHERE v.workshop_id = ?)
+               WHERE n > ?)""",
+        [workshop_id, per_item],
+    )
+    db.execute(
+        """DELETE FROM votes WHERE id IN (
+               SELECT id FROM (
+                   SELECT id, ROW_NUMBER() OVER (PARTITION BY participant_id ORDER BY id) AS n
                    FROM votes WHERE workshop_id = ?)
                WHERE n > ?)""",
         [workshop_id, dots],
@@ -230,10 +288,9 @@ def _trim_votes(db: Database, workshop_id: int, dots: int) -> None:
 
 
 def start_timer(db: Database, workshop_id: int, secret: str | None, minutes: float) -> Workshop:
-    authorise(db, workshop_id, secret)
     if not isinstance(minutes, int | float) or not 0 < minutes <= MAX_TIMER_MINUTES:
         raise InvalidInput("timer", t("A timer runs from 1 to {n} minutes.", n=MAX_TIMER_MINUTES))
-    with write(db, workshop_id):
+    with facilitating(db, workshop_id, secret, Do.RUN_TIMER):
         db.execute(
             "UPDATE workshops SET timer_ends_at = ? WHERE id = ?",
             [time.time() + minutes * 60, workshop_id],
@@ -242,8 +299,7 @@ def start_timer(db: Database, workshop_id: int, secret: str | None, minutes: flo
 
 
 def stop_timer(db: Database, workshop_id: int, secret: str | None) -> Workshop:
-    authorise(db, workshop_id, secret)
-    with write(db, workshop_id):
+    with facilitating(db, workshop_id, secret, Do.RUN_TIMER):
         db.execute("UPDATE workshops SET timer_ends_at = NULL WHERE id = ?", [workshop_id])
     return get_workshop(db, workshop_id)
 

@@ -14,6 +14,8 @@ from workshop.board import Board, ColumnView, Item
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.models import Participant, Workshop
+from workshop.roles import Do, Viewer
+from workshop.ui import state
 from workshop.ui.canvas_view import to_canvas
 from workshop.ui.learning_view import forward_form
 from workshop.ui.state import db
@@ -24,7 +26,7 @@ def write_form(b: Board, participant: Participant, *, late: bool = False) -> Non
     """Add a card: pick the column, write, submit. Works on a phone."""
     exercise = b.exercise
     columns = {c.key: t(c.title) for c in exercise.columns}
-    if st.session_state.pop("wk_card_added", False):
+    if state.take("wk_card_added"):
         st.session_state["new-card-text"] = ""  # cleared only once the card is saved
     if not late:  # a late card's form sits inside an expander that names it
         st.markdown(t("**Add a card**"))
@@ -54,13 +56,13 @@ def write_form(b: Board, participant: Participant, *, late: bool = False) -> Non
                 key="new-card-reason",
             )
         if st.form_submit_button(
-            t("Add card"), type="primary", use_container_width=True, key="add-card-submit"
+            t("Add card"), type="primary", width="stretch", key="add-card-submit"
         ):
             if attempt(
                 lambda: cards.add_card(db(), participant.token, column, text, reason),
                 t("Card added"),
             ):
-                st.session_state["wk_card_added"] = True
+                state.put("wk_card_added", True)
                 refresh()
 
 
@@ -79,7 +81,7 @@ def own_cards(b: Board, participant: Participant) -> None:
             with st.container(border=True, key=f"card-{card_id}"):
                 user_text(item.cards[0].text)
                 left, right = st.columns(2)
-                with left.popover(t("Edit"), use_container_width=True):
+                with left.popover(t("Edit"), width="stretch"):
                     new_text = st.text_area(t("Card"), item.cards[0].text, key=f"edit-{card_id}")
                     if st.button(t("Save"), key=f"save-{card_id}") and attempt(
                         lambda c=card_id, x=new_text: cards.edit_card(db(), participant.token,
@@ -87,7 +89,7 @@ def own_cards(b: Board, participant: Participant) -> None:
                         t("Card saved"),
                     ):
                         refresh()
-                if right.button(t("Delete"), key=f"delete-{card_id}", use_container_width=True):
+                if right.button(t("Delete"), key=f"delete-{card_id}", width="stretch"):
                     if attempt(
                         lambda c=card_id: cards.delete_card(db(), participant.token, c),
                         t("Card deleted"),
@@ -97,9 +99,10 @@ def own_cards(b: Board, participant: Participant) -> None:
         st.caption(t("You have not written any cards yet."))
 
 
-def item_box(b: Board, item: Item, *, participant: Participant | None, secret: str | None) -> None:
+def item_box(b: Board, item: Item, viewer: Viewer) -> None:
     """One card or group on the revealed board, with the controls the phase allows."""
-    controls = _controls(b, item.column_key, participant, secret)
+    controls = _controls(b, item.column_key, viewer)
+    secret = viewer.secret
     with st.container(border=True, key=f"card-{item.key}"):
         if item.kind == "group":
             user_text(item.title, bold=True)
@@ -110,13 +113,13 @@ def item_box(b: Board, item: Item, *, participant: Participant | None, secret: s
         meta = _meta(b, item)
         if meta:
             st.caption(escape(meta))
-        if "vote" in controls:
-            _vote_buttons(b, item, participant)
+        if "vote" in controls and viewer.participant:
+            _vote_buttons(b, item, viewer.participant)
         if "pick" in controls:
             _group_checkbox(item)
-        if "reason" in controls:
+        if "reason" in controls and secret:
             _reason_picker(b, item, secret)
-        if "decide" in controls:
+        if "decide" in controls and secret:
             _action_form(b, item, secret)
             if item.column_key == b.exercise.forward_column:
                 forward_form(b, item, secret)
@@ -124,16 +127,14 @@ def item_box(b: Board, item: Item, *, participant: Participant | None, secret: s
                 to_canvas(b, item, secret)
 
 
-def _controls(
-    b: Board, column_key: str, participant: Participant | None, secret: str | None
-) -> set[str]:
+def _controls(b: Board, column_key: str, viewer: Viewer) -> set[str]:
     """The controls this viewer gets on a card of this column in this phase."""
     phase = b.workshop.phase
     wanted = {
-        "vote": phase == "vote" and participant is not None,
-        "pick": bool(secret) and phase in ("reveal", "group"),
-        "reason": bool(secret) and column_key == b.exercise.tagged_column and phase != "closed",
-        "decide": bool(secret) and phase == "discuss",
+        "vote": viewer.may(Do.VOTE, phase),
+        "pick": viewer.may(Do.GROUP, phase),
+        "reason": viewer.may(Do.TAG_REASON, phase) and column_key == b.exercise.tagged_column,
+        "decide": viewer.may(Do.DECIDE, phase),
     }
     return {name for name, given in wanted.items() if given}
 
@@ -190,12 +191,12 @@ def _vote_buttons(b: Board, item: Item, participant: Participant) -> None:
     target = item.target
     left, right = st.columns(2)
     if left.button(
-        t("＋ dot"), key=f"vote-{item.key}", use_container_width=True, disabled=not b.dots_left
+        t("＋ dot"), key=f"vote-{item.key}", width="stretch", disabled=not b.dots_left
     ):
         if attempt(lambda: votes.vote(db(), participant.token, **target)):
             refresh()
     if right.button(
-        t("－ dot"), key=f"unvote-{item.key}", use_container_width=True, disabled=not item.my_votes
+        t("－ dot"), key=f"unvote-{item.key}", width="stretch", disabled=not item.my_votes
     ):
         if attempt(lambda: votes.unvote(db(), participant.token, **target)):
             refresh()
@@ -268,7 +269,7 @@ def _clear_picks(b: Board) -> None:
 
 
 def _action_form(b: Board, item: Item, secret: str) -> None:
-    with st.popover(t("Decision or action"), use_container_width=True):
+    with st.popover(t("Decision or action"), width="stretch"):
         with st.form(f"action-{item.key}", clear_on_submit=True, border=False):
             kind = st.radio(t("Kind"), ["action", "decision"], format_func=t, horizontal=True)
             text = st.text_input(t("What"), max_chars=300)
@@ -303,23 +304,23 @@ def column_head_html(column_view: ColumnView) -> str:
     )
 
 
-def board_columns(b: Board, *, participant: Participant | None, secret: str | None) -> None:
+def board_columns(b: Board, viewer: Viewer) -> None:
     """The revealed board: one column per exercise column. A column this viewer cannot
     act on is one HTML block, head and cards together."""
     for streamlit_column, column_view in zip(st.columns(len(b.columns)), b.columns, strict=True):
         with streamlit_column:
             head = column_head_html(column_view)
-            if not _controls(b, column_view.column.key, participant, secret):
+            if not _controls(b, column_view.column.key, viewer):
                 st.html(head + cards_html(b, column_view.items))
             else:
                 st.html(head)
                 for item in column_view.items:
-                    item_box(b, item, participant=participant, secret=secret)
-            if secret and b.workshop.phase in ("reveal", "group"):
-                group_controls(b, column_view.column.key, secret)
+                    item_box(b, item, viewer)
+            if viewer.secret and viewer.may(Do.GROUP, b.workshop.phase):
+                group_controls(b, column_view.column.key, viewer.secret)
 
 
-def actions_table(b: Board, secret: str | None) -> None:
+def actions_table(b: Board, viewer: Viewer) -> None:
     """Decisions and actions with owners, dates and status."""
     if not b.actions:
         st.caption(t("No decisions or actions yet."))
@@ -336,7 +337,8 @@ def actions_table(b: Board, secret: str | None) -> None:
                 st.text(
                     t("Owner: {owner} · due {due}", owner=action.owner, due=action.due_on or "—")
                 )
-            if secret and b.workshop.phase != "closed":
+            if viewer.secret and viewer.may(Do.SET_ACTION_STATUS, b.workshop.phase):
+                secret = viewer.secret
                 status = st.selectbox(
                     t("Status"),
                     list(actions.STATUSES),
@@ -345,8 +347,8 @@ def actions_table(b: Board, secret: str | None) -> None:
                     key=f"status-{action.id}",
                 )
                 if status != action.status and attempt(
-                    lambda s=status, a=action: actions.set_status(
-                        db(), b.workshop.id, secret, a.id, s
+                    lambda s=status, a=action, k=secret: actions.set_status(
+                        db(), b.workshop.id, k, a.id, s
                     )
                 ):
                     refresh()
@@ -354,5 +356,26 @@ def actions_table(b: Board, secret: str | None) -> None:
                 st.caption(t("Status: {status}", status=t(action.status)))
 
 
-def load_board(workshop: Workshop, participant: Participant | None, secret: str | None) -> Board:
-    return board.load(db(), workshop, participant=participant, facilitator=secret is not None)
+def writing_room(b: Board, online: set[int] | None) -> None:
+    """The facilitator's view while people write: cards per column and who has joined
+    (``online``: the participants with the board open, when the live hub runs)."""
+    st.subheader(t("Cards written so far"))
+    for column, metric in zip(st.columns(len(b.columns)), b.columns, strict=True):
+        column.metric(t(metric.column.title), metric.card_count)
+    st.subheader(t("Who has joined ({n})", n=b.participant_count))
+    for person in b.contributors:
+        here = online is not None and person.id in online
+        status = t("connected") if here else t("away")
+        st.text(
+            f"{'●' if here else '○'} {person.name} — "
+            + t("cards: {n}", n=person.cards)
+            + f" · {status}"
+        )
+    if not b.contributors:
+        st.caption(t("Nobody has joined yet. Show the code above."))
+
+
+def load_board(workshop: Workshop, viewer: Viewer) -> Board:
+    return board.load(
+        db(), workshop, participant=viewer.participant, facilitator=viewer.is_facilitator
+    )

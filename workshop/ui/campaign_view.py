@@ -7,12 +7,12 @@ import datetime as dt
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from workshop import campaigns, charts, kpi, teams
-from workshop.db import write
+from workshop import campaigns, charts, kpi
 from workshop.errors import WorkshopError
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.models import Campaign, Team
+from workshop.ui import state
 from workshop.ui.state import db
 from workshop.ui.widgets import show_error
 
@@ -213,6 +213,9 @@ def _date(value: str | None) -> dt.date | None:
 
 def campaign_picker(team: Team | None, new_team_name: str) -> Campaign | None:
     """Which campaign or test a retrospective looks back on; a new one can be made here."""
+    just_made = state.take("wk_pick")
+    if just_made:  # before the select box is drawn, so it shows the new campaign
+        st.session_state["setup-campaign"] = just_made
     listed = campaigns.list_campaigns(db(), team.id) if team else []
     picked = None
     if listed:
@@ -228,21 +231,12 @@ def campaign_picker(team: Team | None, new_team_name: str) -> Campaign | None:
         values = campaign_form(key="setup-new-campaign")
     if values:
         try:
-            with write(db()):  # a new team and its first campaign, or neither
-                team = team or teams.create_team(db(), new_team_name)
-                created = campaigns.create_campaign(db(), team.id, values)
+            created = campaigns.create_campaign(
+                db(), team.id if team else None, values, new_team=new_team_name
+            )
         except WorkshopError as error:
             show_error(error)
         else:
-            st.session_state["wk_pick"] = (team.id, created.id)
+            state.put("wk_pick", created)  # the start page selects its team, this its name
             st.rerun()
     return picked
-
-
-def apply_pick() -> None:
-    """Select the team and campaign just created (before their widgets are drawn)."""
-    pick = st.session_state.pop("wk_pick", None)
-    if pick:
-        team_id, campaign_id = pick
-        st.session_state["setup-team"] = teams.get_team(db(), team_id)
-        st.session_state["setup-campaign"] = campaigns.get_campaign(db(), campaign_id)

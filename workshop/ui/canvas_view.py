@@ -9,11 +9,12 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from workshop import canvas, channels, charts, proposals
+from workshop import canvas, canvas_plan, channels, charts, proposals
 from workshop.board import Board, Item
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.models import PlanChannel, Workshop
+from workshop.roles import Do, Viewer
 from workshop.ui.state import db
 from workshop.ui.widgets import attempt, refresh
 
@@ -149,10 +150,10 @@ def to_canvas(b: Board, item: Item, secret: str) -> None:
             refresh()
 
 
-def canvas_section(b: Board, secret: str | None) -> None:
+def canvas_section(b: Board, viewer: Viewer) -> None:
     """The canvas, its budget and warnings, the charts, and the comparison with today."""
     workshop = b.workshop
-    plan = canvas.list_plan(db(), workshop.id)
+    plan = canvas_plan.list_plan(db(), workshop.id)
     st.subheader(t("The canvas"))
     if not plan:
         st.caption(
@@ -164,17 +165,17 @@ def canvas_section(b: Board, secret: str | None) -> None:
         return
     total = sum(c.budget_share for c in plan)
     st.dataframe(pd.DataFrame([_row(c) for c in plan]), hide_index=True, width="stretch")
-    problem = canvas.budget_problem(plan)
+    problem = canvas_plan.budget_problem(plan)
     if problem:
         st.warning(problem)
     else:
         st.success(t("The budget shares add up to {total}%.", total=f"{total:g}"))
-    for warning in canvas.warnings(plan):
+    for warning in canvas_plan.warnings(plan):
         st.warning(escape(warning), icon="⚠️")
     mix_charts(workshop, plan)
-    if secret and workshop.phase == "discuss":
-        _edit(b, plan, secret)
-    _against_today(b, secret)
+    if viewer.secret and viewer.may(Do.PLAN_CANVAS, workshop.phase):
+        _edit(b, plan, viewer.secret)
+    _against_today(b, viewer)
 
 
 def _row(c: PlanChannel) -> dict[str, object]:
@@ -221,10 +222,11 @@ def _edit(b: Board, plan: list[PlanChannel], secret: str) -> None:
             refresh()
 
 
-def _against_today(b: Board, secret: str | None) -> None:
+def _against_today(b: Board, viewer: Viewer) -> None:
     st.subheader(t("Against today"))
     found = proposals.list_proposals(db(), b.workshop.id)
-    deciding = bool(secret) and b.workshop.phase == "discuss"
+    secret = viewer.secret
+    deciding = viewer.may(Do.COMPARE_CHANNELS, b.workshop.phase)
     if deciding and st.button(t("Compare with today's channels"), type="primary", key="compare"):
         if attempt(lambda: proposals.propose(db(), b.workshop.id, secret)):
             refresh()

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workshop import boards, learning, validate
+from workshop import learning, next_board, validate
 from workshop.board import Board, Item
 from workshop.exercises import SSCC
 from workshop.i18n import t
 from workshop.markdown import escape
+from workshop.roles import Viewer
 from workshop.ui.state import db
 from workshop.ui.widgets import attempt, refresh
 
@@ -41,7 +42,7 @@ def _test_form(b: Board, item: Item, secret: str) -> None:
 
 
 def _board_form(b: Board, item: Item, secret: str) -> None:
-    offered = {w.id: w for w in boards.taking_cards(db(), b.workshop.team_id)}
+    offered = {w.id: w for w in next_board.taking_cards(db(), b.workshop.team_id)}
     with st.form(f"to-board-{item.key}", border=False):
         st.markdown(t("**As a card for the next Stop / Start / Continue / Change**"))
         column = st.radio(
@@ -81,7 +82,7 @@ def _board_form(b: Board, item: Item, secret: str) -> None:
                 refresh()
 
 
-def taken_forward(b: Board, secret: str | None) -> None:
+def taken_forward(b: Board, viewer: Viewer) -> None:
     """Links to where this retrospective's learnings went."""
     boards = learning.targets(db(), b.workshop.id)
     tests = learning.drafts(db(), b.workshop.id)
@@ -89,7 +90,7 @@ def taken_forward(b: Board, secret: str | None) -> None:
         return
     st.subheader(t("Taken forward"))
     for target in boards:
-        params = {"code": target.code} | ({"key": secret} if secret else {})
+        params = {"code": target.code} | ({"key": viewer.secret} if viewer.secret else {})
         st.page_link(
             "pages/board.py",
             label=t("{quarter} · {title}", quarter=target.quarter, title=escape(target.title)),

@@ -10,8 +10,9 @@ import streamlit as st
 
 from workshop.codes import hash_secret
 from workshop.i18n import t
-from workshop.live import facilitator_proof, shown_revision
+from workshop.live import facilitator_proof, shown_revision, stream_query
 from workshop.models import Workshop
+from workshop.roles import Viewer
 from workshop.ui.server import LIVE_PATH
 
 _HERE = Path(__file__).parent
@@ -30,24 +31,22 @@ def facilitator_cookie(code: str) -> str:
 
 def live_bar(
     workshop: Workshop,
-    who: str,
+    viewer: Viewer,
     *,
     presence_rev: int = 0,
-    secret: str | None = None,
     remember_secret: str | None = None,
 ) -> None:
     """Mount the live bar; a change to the workshop reruns the enclosing fragment.
-    With the facilitator ``secret`` the page follows every change and who is here."""
-    query = {"who": who}
-    if secret:
-        query["proof"] = facilitator_proof(hash_secret(secret))
+    The facilitator's page follows every change and who is here."""
+    proof = facilitator_proof(hash_secret(viewer.secret)) if viewer.secret else None
+    query = stream_query(viewer.role, viewer.participant_id, proof)
     _component(
         key="live",
         data={
             "url": f"{LIVE_PATH}/{workshop.code}?{urlencode(query)}",
-            "rev": shown_revision(workshop, who),
+            "rev": shown_revision(workshop, viewer.role),
             "presence": presence_rev,
-            "watch_presence": bool(secret),
+            "watch_presence": viewer.is_facilitator,
             "timer_ends_at": workshop.timer_ends_at,
             "server_now": time.time(),
             "online_label": t("online"),

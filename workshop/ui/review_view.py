@@ -8,17 +8,18 @@ from workshop import followthrough
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.models import Workshop
+from workshop.roles import Do, Viewer
 from workshop.ui.state import db
 from workshop.ui.widgets import attempt, refresh
 
 
-def review_actions(workshop: Workshop, secret: str | None) -> None:
+def review_actions(workshop: Workshop, viewer: Viewer) -> None:
     """Everyone sees the list; the facilitator marks each done, carried over or dropped."""
     listed = followthrough.to_review(db(), workshop.id)
     if not listed:
         return
     heading = t("Last time's actions ({n} open)", n=len(listed))
-    if secret:
+    if viewer.is_facilitator:
         st.subheader(heading)
         box = st.container()
     else:  # folded for participants, so writing comes first on a phone
@@ -28,10 +29,10 @@ def review_actions(workshop: Workshop, secret: str | None) -> None:
             t("Review them first: done, carry over to this workshop, or drop with a reason.")
         )
         for item in listed:
-            _item(workshop, secret, item)
+            _item(workshop, viewer, item)
 
 
-def _item(workshop: Workshop, secret: str | None, item: followthrough.ToReview) -> None:
+def _item(workshop: Workshop, viewer: Viewer, item: followthrough.ToReview) -> None:
     action = item.action
     with st.container(border=True, key=f"review-{action.id}"):
         carried = t(" · carried over {n}×", n=item.times_carried) if item.times_carried else ""
@@ -41,8 +42,8 @@ def _item(workshop: Workshop, secret: str | None, item: followthrough.ToReview) 
             + t("owner: {owner} · due {due}", owner=escape(action.owner), due=action.due_on or "—")
             + carried
         )
-        if secret and workshop.phase != "closed":
-            _decide(workshop, secret, action.id)
+        if viewer.secret and viewer.may(Do.REVIEW_ACTIONS, workshop.phase):
+            _decide(workshop, viewer.secret, action.id)
 
 
 def _decide(workshop: Workshop, secret: str, action_id: int) -> None:

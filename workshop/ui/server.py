@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -13,9 +12,8 @@ from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
 from workshop import db as database
-from workshop.codes import normalise_code
-from workshop.db import one
-from workshop.live import Hub, facilitator_proof
+from workshop.live import Hub, watched
+from workshop.roles import Role
 
 LIVE_PATH = "/_live"
 _hub: Hub | None = None
@@ -29,10 +27,11 @@ def hub() -> Hub | None:
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[None]:
     global _hub
-    # app.py declares its pages with st.navigation. Without this, the very first
-    # session after a start that opens a page URL (a participant link, a reload after
-    # a restart) would run that page on its own, the legacy way, because a pages/
-    # folder exists: no wide layout, and every file listed in the sidebar.
+    # app.py declares its pages with st.navigation, but the screens must live in a
+    # folder named pages/ (the project's fixed layout), which Streamlit also reads as
+    # its legacy page list. Without this, the very first session after a start that
+    # opens a page URL (a participant link, a reload after a restart) would run that
+    # page on its own, the legacy way: no wide layout, and every file in the sidebar.
     PagesManager.uses_pages_directory = False
     path = database.default_path()
     database.connect(path).conn.close()  # create or upgrade the file before anyone reads it
@@ -45,38 +44,21 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
         await _hub.stop()
 
 
-def _lookup(code: str, who: str, proof: str) -> int | None:
-    """The workshop id if ``code`` exists and ``who`` is one of its viewers."""
+def _watched(code: str, query: dict[str, str]) -> tuple[int, Role, int | None] | None:
     db = database.connect()
     try:
-        row = one(
-            db, "SELECT id, secret_hash FROM workshops WHERE code = ?", [normalise_code(code)]
-        )
-        if row is None:
-            return None
-        if who == "f" and not hmac.compare_digest(proof, facilitator_proof(row["secret_hash"])):
-            return None
-        if who.startswith("p"):
-            known = one(
-                db,
-                "SELECT 1 FROM participants WHERE id = ? AND workshop_id = ?",
-                [who[1:] if who[1:].isdigit() else -1, row["id"]],
-            )
-            if known is None:
-                return None
-        return row["id"]
+        return watched(db, code, query)
     finally:
         db.conn.close()
 
 
 async def live(request: Request) -> PlainTextResponse | StreamingResponse:
-    who = request.query_params.get("who", "v")[:20]
-    proof = request.query_params.get("proof", "")
-    workshop_id = _lookup(request.path_params["code"], who, proof) if _hub else None
-    if workshop_id is None or _hub is None:
+    query = {key: value[:80] for key, value in request.query_params.items()}
+    found = _watched(request.path_params["code"], query) if _hub else None
+    if found is None or _hub is None:
         return PlainTextResponse("unknown workshop", status_code=404)
     return StreamingResponse(
-        _hub.stream(workshop_id, who),
+        _hub.stream(*found),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

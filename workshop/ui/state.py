@@ -1,14 +1,15 @@
-"""Per-session state in one place: the database connection, the roles, the viewer.
+"""Per-session state in one place: the database connection, the viewer, and every
+``wk_`` key a page keeps between reruns.
 
-Session keys are prefixed ``wk_``. Identity lives in the URL (``code`` and ``me``), so
-a reload or a server restart keeps it; the facilitator secret is read once from the
-link, kept in session state and a cookie, and removed from the address bar, because
-the facilitator's screen is usually on a projector.
+Identity lives in the URL (``code`` and ``me``), so a reload or a server restart keeps
+it; the facilitator secret is read once from the link, kept in session state and a
+cookie, and removed from the address bar, because the facilitator's screen is usually
+on a projector.
 """
 
 from __future__ import annotations
 
-import threading
+from typing import Any
 
 import streamlit as st
 from sqlite_utils import Database
@@ -17,31 +18,66 @@ from workshop import db as database
 from workshop import participants, workshops
 from workshop.errors import NotFound
 from workshop.models import Participant, Workshop
+from workshop.roles import Viewer
 from workshop.ui.live import facilitator_cookie
 
-_local = threading.local()
+# Every key this app keeps in session state, with its value before the first run.
+DEFAULTS: dict[str, Any] = {
+    "wk_db": None,  # (path, connection) of this session
+    "wk_projector": False,  # large text for the projector (a toggle's key)
+    "wk_card_added": False,  # the writing form empties on the run after a saved card
+    "wk_code_failures": 0,  # wrong join codes typed in a row
+    "wk_code_wait_until": 0.0,  # no code is looked up before this time
+    "wk_created": None,  # (workshop id, secret) just set up, shown once
+    "wk_pick": None,  # a campaign just made on the start page, selected with its team
+    "wk_imported": None,  # what the last import did, said once
+    "wk_import_round": 0,  # a new round empties the file picker
+}
+
+
+def get(key: str) -> Any:
+    """A ``wk_`` key's value; a key missing from DEFAULTS is a KeyError, not a typo
+    that silently reads nothing."""
+    return st.session_state.get(key, DEFAULTS[key])
+
+
+def put(key: str, value: Any) -> None:
+    DEFAULTS[key]  # noqa: B018 - only declared keys are kept
+    st.session_state[key] = value
+
+
+def take(key: str) -> Any:
+    """A ``wk_`` key's value, read once: it is back to its default afterwards."""
+    value = get(key)
+    put(key, DEFAULTS[key])
+    return value
 
 
 def db() -> Database:
-    """A connection for this thread: each rerun may run in another thread."""
+    """This session's connection. Each rerun may run in another thread, but one
+    session runs one script at a time, so the connection is opened once and reused."""
     path = database.default_path()
-    if getattr(_local, "path", None) != path:
-        _local.db = database.connect(path)
-        _local.path = path
-    return _local.db
+    held = get("wk_db")
+    if held is None or held[0] != path:
+        held = (path, database.connect(path))
+        put("wk_db", held)
+    return held[1]
+
+
+def _secret_key(workshop: Workshop) -> str:
+    return f"wk_secret_{workshop.id}"  # one per workshop this browser facilitates
 
 
 def facilitator_secret(workshop: Workshop) -> str | None:
     """The facilitator secret for ``workshop`` if this browser holds a valid one."""
-    key = f"wk_secret_{workshop.id}"
     candidates = [
-        st.session_state.get(key),
+        st.session_state.get(_secret_key(workshop)),
         st.query_params.get("key"),
         st.context.cookies.get(facilitator_cookie(workshop.code)),
     ]
     for secret in candidates:
         if isinstance(secret, str) and workshops.is_facilitator(db(), workshop.id, secret):
-            st.session_state[key] = secret
+            st.session_state[_secret_key(workshop)] = secret
             return secret
     return None
 
@@ -62,3 +98,13 @@ def me(workshop: Workshop) -> Participant | None:
     except NotFound:
         return None
     return participant if participant.workshop_id == workshop.id else None
+
+
+def viewer(workshop: Workshop) -> Viewer:
+    """Who is looking at ``workshop`` in this browser: its facilitator, a participant
+    (by the link's token) or a visitor."""
+    secret = facilitator_secret(workshop)
+    if secret:
+        return Viewer.facilitator(secret)
+    participant = me(workshop)
+    return Viewer.joined(participant) if participant else Viewer.visitor()

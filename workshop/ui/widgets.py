@@ -17,6 +17,7 @@ from workshop.errors import NotFound, WorkshopError
 from workshop.i18n import t
 from workshop.markdown import escape
 from workshop.models import Team, Workshop
+from workshop.phases import Phase
 from workshop.ui.state import db
 
 # Static CSS only; no user text is ever placed in it.
@@ -105,10 +106,15 @@ def join_panel(workshop: Workshop, *, compact: bool = False) -> None:
 
 def phase_stepper(workshop: Workshop) -> None:
     names = []
-    for key in phases.sequence(workshop.dots):
-        name = t(phases.BY_KEY[key].name)
-        names.append(f"**:blue-background[{name}]**" if key == workshop.phase else name)
+    for phase in phases.sequence(workshop.dots):
+        name = t(phase.label)
+        names.append(f"**:blue-background[{name}]**" if phase is workshop.phase else name)
     st.markdown(" → ".join(names))
+
+
+def screen_of(phase: Phase) -> str:
+    """Where a link to a workshop leads: its summary once closed, else its board."""
+    return "pages/summary.py" if phase is Phase.CLOSED else "pages/board.py"
 
 
 def user_text(text: str, *, bold: bool = False) -> None:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from workshop import phases, workshops
-from workshop.db import timestamp
+from workshop import workshops
+from workshop.db import timestamp, write
 from workshop.exercises import SSCC
 from workshop.i18n import t
 from workshop.models import Workshop
+from workshop.phases import Phase
+
+_TAKING = frozenset({Phase.WRITE, Phase.REVEAL})  # when later work may add its cards
 
 
 def taking_cards(db: Database, team_id: int) -> list[Workshop]:
@@ -21,7 +24,7 @@ def taking_cards(db: Database, team_id: int) -> list[Workshop]:
     return [
         w
         for w in workshops.list_workshops(db, team_id)
-        if w.exercise == SSCC.key and w.phase in phases.WRITING
+        if w.exercise == SSCC.key and w.phase in _TAKING
     ]
 
 
@@ -44,10 +47,11 @@ def board_for(db: Database, team_id: int, quarter: str, secret: str | None) -> W
 def offer_card(
     db: Database, board_id: int, column: str, text: str, origin_card_id: int | None = None
 ) -> int:
-    """A card with no author on ``board_id``; part of the caller's write transaction."""
+    """A card with no author on ``board_id``; joins the caller's write transaction."""
     now = timestamp()
-    return db.execute(
-        """INSERT INTO cards (workshop_id, participant_id, column_key, text, origin_card_id,
-               created_at, updated_at) VALUES (?, NULL, ?, ?, ?, ?, ?)""",
-        [board_id, column, text, origin_card_id, now, now],
-    ).lastrowid
+    with write(db, board_id):
+        return db.execute(
+            """INSERT INTO cards (workshop_id, participant_id, column_key, text, origin_card_id,
+                   created_at, updated_at) VALUES (?, NULL, ?, ?, ?, ?, ?)""",
+            [board_id, column, text, origin_card_id, now, now],
+        ).lastrowid

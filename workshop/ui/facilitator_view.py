@@ -1,0 +1,90 @@
+"""The facilitator's controls: the phase buttons on the live board, the rest in the
+sidebar (projector text, timer, settings, import, deletions, the join code)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workshop import phases, workshops
+from workshop.i18n import t
+from workshop.models import Workshop
+from workshop.roles import Do, Role, may
+from workshop.ui.delete_view import delete_controls
+from workshop.ui.state import db
+from workshop.ui.widgets import attempt, join_panel
+
+
+def phase_buttons(current: Workshop, secret: str) -> None:
+    """Back and Next, drawn inside the live board so they always name the phase the
+    workshop is in now. Each click carries that phase: if another tab or the command
+    line moved the workshop on meanwhile, nothing changes and the page says so."""
+    following = phases.next_phase(current.phase, current.dots)
+    previous = phases.previous_phase(current.phase, current.dots)
+    back, forward, _ = st.columns([2, 2, 3])
+    if previous and back.button(
+        t("Back to {phase}", phase=t(previous.label)), key="previous-phase", width="stretch"
+    ):
+        if attempt(lambda: workshops.step_back(db(), current.id, secret, seen=current.phase)):
+            st.rerun()  # on failure the message stays in place
+    if following and forward.button(
+        t("Next: {phase}", phase=t(following.label)),
+        type="primary",
+        key="next-phase",
+        width="stretch",
+    ):
+        if attempt(lambda: workshops.advance(db(), current.id, secret, seen=current.phase)):
+            st.rerun()
+
+
+def sidebar(workshop: Workshop, secret: str) -> bool:
+    """The facilitator's sidebar; returns whether the projector's large text is on."""
+    with st.sidebar:
+        st.header(t("Facilitator"))
+        projector = st.toggle(t("Large text for the projector"), key="wk_projector")
+        _timer(workshop, secret)
+        _settings(workshop, secret)
+        if may(Role.FACILITATOR, Do.IMPORT_CARDS, workshop.phase):
+            st.page_link(
+                "pages/import_cards.py",
+                label=t("Import cards from a CSV file"),
+                icon=":material/upload_file:",
+                query_params={"code": workshop.code},
+            )
+        delete_controls(workshop, secret)
+        st.divider()
+        join_panel(workshop, compact=True)
+    return projector
+
+
+def _timer(workshop: Workshop, secret: str) -> None:
+    st.divider()
+    minutes = st.number_input(
+        t("Timer (minutes)"), 1, workshops.MAX_TIMER_MINUTES, 5, key="timer-minutes"
+    )
+    left, right = st.columns(2)
+    if left.button(t("Start timer"), key="timer-start", width="stretch"):
+        attempt(lambda: workshops.start_timer(db(), workshop.id, secret, minutes))
+    if right.button(t("Stop timer"), key="timer-stop", width="stretch"):
+        attempt(lambda: workshops.stop_timer(db(), workshop.id, secret))
+
+
+def _settings(workshop: Workshop, secret: str) -> None:
+    with st.expander(t("Settings")), st.form("settings", border=False):
+        anonymous = st.checkbox(t("Anonymous cards"), workshop.anonymous)
+        dots = st.number_input(
+            t("Dots per participant (0 turns voting off)"), 0, workshops.MAX_DOTS, workshop.dots
+        )
+        per_card = st.number_input(
+            t("Most dots one person may put on one card"),
+            1,
+            workshops.MAX_DOTS,
+            workshop.max_dots_per_card,
+        )
+        if st.form_submit_button(t("Save settings")):
+            attempt(
+                lambda: workshops.update_settings(
+                    db(), workshop.id, secret, workshops.Settings(anonymous, dots, per_card)
+                ),
+                t("Settings saved"),
+            )
+
