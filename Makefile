@@ -36,7 +36,7 @@ test-deps: $(VENV)/.test-installed
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-## Lint, types and every test that needs no browser: under three minutes on two cores.
+## Lint, types and every test that needs no browser: the quick round while working.
 check: test-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
@@ -58,4 +58,4 @@ bench-export: test-deps
 	$(PY) bench/export.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
