@@ -20,12 +20,7 @@ def phase_buttons(current: Workshop, secret: str) -> None:
     line moved the workshop on meanwhile, nothing changes and the page says so."""
     following = phases.next_phase(current.phase, current.dots)
     previous = phases.previous_phase(current.phase, current.dots)
-    back, forward, _ = st.columns([2, 2, 3])
-    if previous and back.button(
-        t("Back to {phase}", phase=t(previous.label)), key="previous-phase", width="stretch"
-    ):
-        if attempt(lambda: workshops.step_back(db(), current.id, secret, seen=current.phase)):
-            st.rerun()  # on failure the message stays in place
+    forward, back, _ = st.columns([2, 2, 3])  # the usual move first
     if following and forward.button(
         t("Next: {phase}", phase=t(following.label)),
         type="primary",
@@ -33,6 +28,11 @@ def phase_buttons(current: Workshop, secret: str) -> None:
         width="stretch",
     ):
         if attempt(lambda: workshops.advance(db(), current.id, secret, seen=current.phase)):
+            st.rerun()  # on failure the message stays in place
+    if previous and back.button(
+        t("Back to {phase}", phase=t(previous.label)), key="previous-phase", width="stretch"
+    ):
+        if attempt(lambda: workshops.step_back(db(), current.id, secret, seen=current.phase)):
             st.rerun()
 
 
