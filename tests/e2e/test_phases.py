@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.support import make_room
 from workshop import db as database
 from workshop import workshops
 from workshop.phases import Phase
 
-from ..conftest import make_room
-from .conftest import wait_idle
+from .screens import wait_idle
 
 
 def test_a_second_facilitator_tab_follows_the_phase_and_moves_on_from_it(browser, server):
