@@ -6,7 +6,7 @@ from sqlite_utils import Database
 
 from workshop import validate
 from workshop.cards import get_card
-from workshop.db import one, rows, timestamp
+from workshop.db import new_id, one, rows, timestamp
 from workshop.errors import InvalidInput, NotFound
 from workshop.groups import get_group
 from workshop.i18n import t
@@ -49,7 +49,7 @@ def add_action(
                    created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
             [workshop_id, kind, clean, clean_owner, due, card_id, group_id, timestamp()],
         )
-    return get_action(db, cursor.lastrowid)
+    return get_action(db, new_id(cursor))
 
 
 def get_action(db: Database, action_id: int) -> Action:

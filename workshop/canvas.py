@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from sqlite_utils import Database
 
 from workshop import channels, validate, workshops
-from workshop.db import one, timestamp
+from workshop.db import new_id, one, timestamp
 from workshop.errors import NotAllowed, NotFound
 from workshop.i18n import t
 from workshop.models import PlanChannel
@@ -79,7 +79,7 @@ def add_channel(
                     created_at) VALUES (?, ?, {", ".join("?" for _ in FIELDS)}, ?)""",
             [workshop_id, card_id, *(stored[f] for f in FIELDS), timestamp()],
         )
-    return get_channel(db, cursor.lastrowid)
+    return get_channel(db, new_id(cursor))
 
 
 def update_channel(

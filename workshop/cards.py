@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from workshop import exercises, phases, validate
-from workshop.db import one, timestamp
+from workshop.db import new_id, one, timestamp
 from workshop.errors import InvalidInput, NotAllowed, NotFound
 from workshop.groups import drop_if_empty
 from workshop.i18n import t
@@ -61,7 +61,7 @@ def add_card(
                    created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
             [workshop.id, participant.id, column_key, clean, tag, now, now],
         )
-    return get_card(db, cursor.lastrowid)
+    return get_card(db, new_id(cursor))
 
 
 def set_reason(

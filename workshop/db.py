@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -126,12 +127,27 @@ def on_change(listener: Callable[[int], None]) -> None:
     _listeners.append(listener)
 
 
+def count(db: Database, sql: str, params: Params = ()) -> int:
+    """The number a ``SELECT COUNT(*) ...`` query gives."""
+    return int(db.execute(sql, params).fetchone()[0])
+
+
+def new_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made."""
+    if cursor.lastrowid is None:
+        raise RuntimeError("the statement inserted no row")
+    return cursor.lastrowid
+
+
 def timestamp() -> str:
     """Now, in UTC, as stored in ``created_at`` columns."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def one(db: Database, sql: str, params: list | tuple = ()) -> dict | None:
+Params = Sequence[Any] | dict[str, Any]
+
+
+def one(db: Database, sql: str, params: Params = ()) -> dict | None:
     """The first row of a query as a dict, or None."""
     cursor = db.execute(sql, params)
     row = cursor.fetchone()
@@ -140,7 +156,7 @@ def one(db: Database, sql: str, params: list | tuple = ()) -> dict | None:
     return dict(zip([c[0] for c in cursor.description], row, strict=True))
 
 
-def rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:
+def rows(db: Database, sql: str, params: Params = ()) -> list[dict]:
     cursor = db.execute(sql, params)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

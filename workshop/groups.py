@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from workshop import validate
-from workshop.db import one, rows, timestamp
+from workshop.db import new_id, one, rows, timestamp
 from workshop.errors import InvalidInput, NotFound
 from workshop.i18n import t
 from workshop.models import Group
@@ -64,11 +64,13 @@ def _merge(
     group_id = (
         target.id
         if target
-        else db.execute(
-            "INSERT INTO card_groups (workshop_id, column_key, title, created_at) "
-            "VALUES (?, ?, ?, ?)",
-            [workshop_id, columns.pop(), clean, timestamp()],
-        ).lastrowid
+        else new_id(
+            db.execute(
+                "INSERT INTO card_groups (workshop_id, column_key, title, created_at) "
+                "VALUES (?, ?, ?, ?)",
+                [workshop_id, columns.pop(), clean, timestamp()],
+            )
+        )
     )
     db.execute(
         f"UPDATE cards SET group_id = ? WHERE id IN ({','.join('?' * len(ids))})",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from workshop import workshops
-from workshop.db import timestamp, write
+from workshop.db import new_id, timestamp, write
 from workshop.exercises import SSCC
 from workshop.i18n import t
 from workshop.models import Workshop
@@ -50,8 +50,8 @@ def offer_card(
     """A card with no author on ``board_id``; joins the caller's write transaction."""
     now = timestamp()
     with write(db, board_id):
-        return db.execute(
+        return new_id(db.execute(
             """INSERT INTO cards (workshop_id, participant_id, column_key, text, origin_card_id,
                    created_at, updated_at) VALUES (?, NULL, ?, ?, ?, ?, ?)""",
             [board_id, column, text, origin_card_id, now, now],
-        ).lastrowid
+        ))

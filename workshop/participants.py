@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from sqlite_utils import Database
 
 from workshop import codes, phases, validate
-from workshop.db import one, rows, timestamp, write
+from workshop.db import new_id, one, rows, timestamp, write
 from workshop.errors import InvalidInput, NotFound
 from workshop.i18n import t
 from workshop.models import Participant, Workshop
@@ -40,7 +40,7 @@ def join(db: Database, workshop_id: int, name: str) -> Participant:
             "INSERT INTO participants (workshop_id, name, token, joined_at) VALUES (?, ?, ?, ?)",
             [workshop_id, clean, token, timestamp()],
         )
-    return Participant(id=cursor.lastrowid, workshop_id=workshop_id, name=clean, token=token)
+    return Participant(id=new_id(cursor), workshop_id=workshop_id, name=clean, token=token)
 
 
 def by_token(db: Database, token: str | None) -> Participant:

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from workshop import phases
 from workshop.cards import get_card
-from workshop.db import one, timestamp
+from workshop.db import count, one, timestamp
 from workshop.errors import LimitReached, NotAllowed, NotFound
 from workshop.groups import get_group
 from workshop.i18n import t
@@ -34,8 +34,8 @@ def _target(db: Database, workshop: Workshop, card_id: int | None, group_id: int
 
 
 def dots_left(db: Database, workshop: Workshop, participant: Participant) -> int:
-    spent = one(db, "SELECT COUNT(*) AS n FROM votes WHERE participant_id = ?", [participant.id])
-    return max(workshop.dots - spent["n"], 0)
+    spent = count(db, "SELECT COUNT(*) FROM votes WHERE participant_id = ?", [participant.id])
+    return max(workshop.dots - spent, 0)
 
 
 def vote(
@@ -46,16 +46,14 @@ def vote(
         db, token, Do.VOTE, private_in=phases.DOTS_PRIVATE
     ) as (participant, workshop):
         lead, where, params = _target(db, workshop, card_id, group_id)
-        spent = one(
-            db, "SELECT COUNT(*) AS n FROM votes WHERE participant_id = ?", [participant.id]
-        )["n"]
+        spent = count(db, "SELECT COUNT(*) FROM votes WHERE participant_id = ?", [participant.id])
         if spent >= workshop.dots:
             raise LimitReached(t("You have spent all {n} of your dots.", n=workshop.dots))
-        on_item = one(
+        on_item = count(
             db,
-            f"SELECT COUNT(*) AS n FROM votes WHERE participant_id = ? AND {where}",
+            f"SELECT COUNT(*) FROM votes WHERE participant_id = ? AND {where}",
             [participant.id, *params],
-        )["n"]
+        )
         if on_item >= workshop.max_dots_per_card:
             raise LimitReached(
                 t("At most {n} of your dots can go on one card.", n=workshop.max_dots_per_card)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from workshop import canvas_plan, codes, exercises, phases, validate
-from workshop.db import one, rows, timestamp, write
+from workshop.db import new_id, one, rows, timestamp, write
 from workshop.errors import InvalidInput, NotAllowed, NotFound, Stale
 from workshop.i18n import t
 from workshop.models import Workshop
@@ -95,7 +95,7 @@ def create_workshop(
                 "created_at": timestamp(),
             },
         )
-    return get_workshop(db, cursor.lastrowid), secret
+    return get_workshop(db, new_id(cursor)), secret
 
 
 def _check_campaign(

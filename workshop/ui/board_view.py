@@ -6,6 +6,7 @@ Each control calls one ``workshop`` function and shows its error next to itself.
 from __future__ import annotations
 
 import html
+from functools import partial
 
 import streamlit as st
 
@@ -84,14 +85,13 @@ def own_cards(b: Board, participant: Participant) -> None:
                 with left.popover(t("Edit"), width="stretch"):
                     new_text = st.text_area(t("Card"), item.cards[0].text, key=f"edit-{card_id}")
                     if st.button(t("Save"), key=f"save-{card_id}") and attempt(
-                        lambda c=card_id, x=new_text: cards.edit_card(db(), participant.token,
-                                                                      c, x),
+                        partial(cards.edit_card, db(), participant.token, card_id, new_text),
                         t("Card saved"),
                     ):
                         refresh()
                 if right.button(t("Delete"), key=f"delete-{card_id}", width="stretch"):
                     if attempt(
-                        lambda c=card_id: cards.delete_card(db(), participant.token, c),
+                        partial(cards.delete_card, db(), participant.token, card_id),
                         t("Card deleted"),
                     ):
                         refresh()
@@ -238,7 +238,7 @@ def group_controls(b: Board, column_key: str, secret: str) -> None:
         for group in picked_groups:
             if st.button(t("Split “{title}”", title=group.title[:40]), key=f"split-{group.key}"):
                 if attempt(
-                    lambda g=group: groups.split(db(), b.workshop.id, secret, g.id),
+                    partial(groups.split, db(), b.workshop.id, secret, group.id),
                     t("Group split"),
                 ):
                     _clear_picks(b)
@@ -248,7 +248,7 @@ def group_controls(b: Board, column_key: str, secret: str) -> None:
         ):
             for item in (i for i in picked if i.kind == "card"):
                 attempt(
-                    lambda i=item: cards.remove_card(db(), b.workshop.id, secret, i.cards[0].id)
+                    partial(cards.remove_card, db(), b.workshop.id, secret, item.cards[0].id)
                 )
             _clear_picks(b)
             refresh()
@@ -347,9 +347,7 @@ def actions_table(b: Board, viewer: Viewer) -> None:
                     key=f"status-{action.id}",
                 )
                 if status != action.status and attempt(
-                    lambda s=status, a=action, k=secret: actions.set_status(
-                        db(), b.workshop.id, k, a.id, s
-                    )
+                    partial(actions.set_status, db(), b.workshop.id, secret, action.id, status)
                 ):
                     refresh()
             else:

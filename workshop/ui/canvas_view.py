@@ -4,6 +4,7 @@ the proposals that come from holding it against today's channels."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -35,7 +36,7 @@ def _options(
     return cell.selectbox(
         field,
         keys,
-        index=keys.index(value) if value in keys else 0,
+        index=keys.index(value) if value is not None and value in keys else 0,
         key=key,
         format_func=lambda k: t(labels[k]) if k else "—",
     )
@@ -92,8 +93,8 @@ def channel_form(key: str, start: dict) -> dict | None:
             f"{key}-level",
             optional=True,
         )
-        row = st.columns(3)
-        share = row[0].number_input(
+        plan = st.columns(3)
+        share = plan[0].number_input(
             t("Budget share (%)"),
             0.0,
             100.0,
@@ -101,14 +102,14 @@ def channel_form(key: str, start: dict) -> dict | None:
             key=f"{key}-share",
         )
         effort = _options(
-            row[1],
+            plan[1],
             t("Effort"),
             channels.EFFORTS,
             start.get("effort"),
             f"{key}-effort",
             optional=True,
         )
-        owner = row[2].text_input(t("Owner"), start.get("owner", ""), key=f"{key}-owner")
+        owner = plan[2].text_input(t("Owner"), start.get("owner", ""), key=f"{key}-owner")
         hypothesis = st.text_area(
             t("Hypothesis to test before moving money"),
             start.get("hypothesis", ""),
@@ -254,12 +255,12 @@ def _against_today(b: Board, viewer: Viewer) -> None:
                 text = st.text_area(t("Card text"), p.text, key=f"proposal-text-{p.id}", height=70)
                 left, right = st.columns(2)
                 if left.button(t("Accept"), key=f"accept-{p.id}", type="primary") and attempt(
-                    lambda p=p, x=text: proposals.accept(db(), b.workshop.id, secret, p.id, x),
+                    partial(proposals.accept, db(), b.workshop.id, secret, p.id, text),
                     t("Card added to the board"),
                 ):
                     refresh()
                 if right.button(t("Reject"), key=f"reject-{p.id}") and attempt(
-                    lambda p=p: proposals.reject(db(), b.workshop.id, secret, p.id)
+                    partial(proposals.reject, db(), b.workshop.id, secret, p.id)
                 ):
                     refresh()
             else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from workshop import exports, report
@@ -16,7 +18,7 @@ def download_buttons(workshop: Workshop) -> None:
     for n, (cell, (fmt, spec)) in enumerate(zip(cells, exports.FORMATS.items(), strict=True)):
         cell.download_button(
             t("Download {format}", format=spec.label),
-            lambda fmt=fmt: exports.export(db(), workshop.id, fmt),
+            partial(exports.export, db(), workshop.id, fmt),
             file_name=exports.file_name(workshop, fmt),
             mime=spec.mime,
             type="primary" if n == 0 else "secondary",

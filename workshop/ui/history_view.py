@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -40,7 +41,7 @@ def team_filters(key: str) -> tuple[Team, str, str, str | None]:
     return team, first, last, exercise
 
 
-def chart_and_table(chart: object, frame: pd.DataFrame, key: str) -> None:
+def chart_and_table(chart: alt.Chart, frame: pd.DataFrame, key: str) -> None:
     """A chart with its numbers one click away."""
     as_chart, as_table = st.tabs([t("Chart"), t("Table")], key=key)
     as_chart.altair_chart(chart, width="stretch")
