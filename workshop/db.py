@@ -18,7 +18,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+
+from workshop import copies
+from workshop.migrate import Migrations, run_script
 
 DEFAULT_PATH = "workshop.db"
 BUSY_TIMEOUT_S = 30.0
@@ -42,10 +44,24 @@ def connect(path: str | Path | None = None) -> Database:
     if path != ":memory:":
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-    if migrations.pending(db):
-        with _immediate(conn):  # two first opens at once: the second waits, then finds none
-            migrations.apply(db)
+    upgrade(db, path)
     return db
+
+
+def upgrade(db: Database, path: str) -> Path | None:
+    """Apply the pending migrations in one transaction, after a copy of the file as it
+    was; returns the copy (None when nothing was pending or there was nothing to copy).
+    A file from a newer version of the app is refused before anything is written."""
+    migrations.refuse_newer(db, path)
+    if not migrations.pending(db):
+        return None
+    with _immediate(db.conn):  # two first opens at once: the second waits, then finds none
+        if not migrations.pending(db):
+            return None
+        had_data = bool(migrations.applied(db))
+        copy = copies.take(db.conn, path, migrations.pending(db)[0]) if had_data else None
+        migrations.apply(db)
+    return copy
 
 
 @contextmanager
@@ -113,7 +129,7 @@ def rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:
 
 @migrations()
 def m001_foundation(db: Database) -> None:
-    _run_script(
+    run_script(
         db,
         """
         CREATE TABLE teams (
@@ -194,7 +210,7 @@ def m001_foundation(db: Database) -> None:
 
 @migrations()
 def m002_campaigns(db: Database) -> None:
-    _run_script(
+    run_script(
         db,
         """
         CREATE TABLE campaigns (
@@ -233,7 +249,7 @@ def m002_campaigns(db: Database) -> None:
 
 @migrations()
 def m003_channels(db: Database) -> None:
-    _run_script(
+    run_script(
         db,
         """
         CREATE TABLE audit_channels (
@@ -303,7 +319,7 @@ def m003_channels(db: Database) -> None:
 
 @migrations()
 def m004_history(db: Database) -> None:
-    _run_script(
+    run_script(
         db,
         """
         ALTER TABLE actions ADD COLUMN
@@ -337,10 +353,3 @@ def m006_public_revision(db: Database) -> None:
     db.execute(
         "ALTER TABLE workshops ADD COLUMN public_revision INTEGER NOT NULL DEFAULT 0"
     )
-
-
-def _run_script(db: Database, script: str) -> None:
-    # executescript() would commit the surrounding transaction; run statements one by one
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)

@@ -1,0 +1,55 @@
+"""Copies of the database file taken before a migration changes it.
+
+A copy is made with SQLite's online backup, so it is consistent even while other
+connections read or write. Copies go into a folder next to the file
+(``workshop.db`` → ``workshop.db-copies/``); the newest :data:`KEEP` are kept.
+``workshop restore`` reads such a copy like a backup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+KEEP = 5
+SUFFIX = ".db"
+
+
+def folder(path: str | Path) -> Path:
+    """Where the copies of the database at ``path`` go."""
+    path = Path(path)
+    return path.with_name(path.name + "-copies")
+
+
+def take(conn: sqlite3.Connection, path: str | Path, before: str) -> Path:
+    """Copy the database ``conn`` has open (at ``path``) as it is now; returns the copy.
+
+    Called inside the migration's write transaction: nobody can change the file
+    between the copy and the migration.
+    """
+    where = folder(path)
+    where.mkdir(exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H-%M-%S-%fZ")
+    target = where / f"{Path(path).stem}-{stamp}-before-{before}{SUFFIX}"
+    partial = target.with_suffix(".partial")
+    try:
+        with sqlite3.connect(partial) as copy:
+            conn.backup(copy)
+        copy.close()
+        partial.rename(target)  # only a finished copy carries the .db name
+    finally:
+        partial.unlink(missing_ok=True)
+    prune(path)
+    return target
+
+
+def listing(path: str | Path) -> list[Path]:
+    """The copies of the database at ``path``, oldest first."""
+    where = folder(path)
+    return sorted(where.glob(f"*{SUFFIX}")) if where.is_dir() else []
+
+
+def prune(path: str | Path, keep: int = KEEP) -> None:
+    for old in listing(path)[:-keep]:
+        old.unlink(missing_ok=True)
