@@ -96,7 +96,7 @@ def from_copy(path: str | Path) -> dict[str, Any]:
             copy.backup(scratch.conn)
         damage = dbfile.page_damage(scratch.conn, thorough=True)
         if damage:
-            raise dbfile.damaged(str(path), damage[0])
+            raise dbfile.damaged(str(path), dbfile.damage_summary(damage))
         migrations.refuse_newer(scratch, str(path))
         with scratch.conn:
             migrations.apply(scratch)

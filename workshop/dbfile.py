@@ -39,10 +39,17 @@ class Opened:
 
 
 def _restore_hint(path: str) -> str:
+    kept = copies.listing(path)
+    if kept:
+        return t(
+            "Restore the last backup with “workshop restore BACKUP.json” (or the copy "
+            "kept before the last upgrade: “workshop restore {copy}”), or point --db "
+            "(WORKSHOP_DB) at the right file.",
+            copy=kept[-1],
+        )
     return t(
-        "Restore the last backup with “workshop restore BACKUP.json”, or a copy kept "
-        "before an upgrade (in {copies}), or point --db (WORKSHOP_DB) at the right file.",
-        copies=copies.folder(path),
+        "Restore the last backup with “workshop restore BACKUP.json”, or point --db "
+        "(WORKSHOP_DB) at the right file."
     )
 
 
@@ -151,6 +158,12 @@ def explain(error: sqlite3.Error, path: str | Path) -> FileProblem:
     )
 
 
+def damage_summary(damage: list[str]) -> str:
+    if len(damage) == 1:
+        return damage[0]
+    return t("{n} problems in its pages, the first: {first}", n=len(damage), first=damage[0])
+
+
 def damaged(path: str, detail: str) -> FileProblem:
     return FileProblem(
         t("{path} is damaged ({detail}). Nothing was changed. Run “workshop check” to see "
@@ -159,29 +172,35 @@ def damaged(path: str, detail: str) -> FileProblem:
 
 
 def page_damage(conn: sqlite3.Connection, *, thorough: bool = False) -> list[str]:
-    """SQLite's findings about the file's pages; empty when they are sound."""
+    """SQLite's findings about the file's pages, one line each; empty when sound."""
     pragma = "integrity_check" if thorough else "quick_check"
     try:
         found = [row[0] for row in conn.execute(f"PRAGMA {pragma}").fetchall()]
     except sqlite3.DatabaseError as error:
         return [str(error)]
-    return [] if found == ["ok"] else found
+    if found == ["ok"]:
+        return []
+    lines = [line for row in found for line in str(row).splitlines()]
+    return [line for line in lines if not line.startswith("*** in database")]
 
 
 def open_database(path: str | Path | None = None) -> Opened:
     """Check, upgrade and open the database at ``path`` (the default if None)."""
     path = str(path or database.default_path())
     diagnose(path)
+    new = path != ":memory:" and not Path(path).exists()
     try:
         # A short connection of its own first: check the pages, and upgrade so that
         # the caller can be told where the copy of the old file went.
         with closing(sqlite3.connect(path, timeout=database.BUSY_TIMEOUT_S)) as conn:
             damage = page_damage(conn)
             if damage:
-                raise damaged(path, damage[0])
+                raise damaged(path, damage_summary(damage))
             copy = database.upgrade(Database(conn), path)
         return Opened(database.connect(path), copy)
     except sqlite3.Error as error:
+        if new and Path(path).is_file() and Path(path).stat().st_size == 0:
+            Path(path).unlink()  # made by this call and never written: no file at all is right
         raise explain(error, path) from None
 
 
