@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 KEEP = 5
@@ -22,11 +23,12 @@ def folder(path: str | Path) -> Path:
     return path.with_name(path.name + "-copies")
 
 
-def take(conn: sqlite3.Connection, path: str | Path, before: str) -> Path:
-    """Copy the database ``conn`` has open (at ``path``) as it is now; returns the copy.
+def take(path: str | Path, before: str) -> Path:
+    """Copy the database at ``path`` as it is now; returns the copy.
 
-    Called inside the migration's write transaction: nobody can change the file
-    between the copy and the migration.
+    Called while the migration holds the write lock but has not written yet: the copy
+    is read on a connection of its own (SQLite's backup cannot read through the
+    connection that holds the write transaction) and sees exactly the file as it was.
     """
     where = folder(path)
     where.mkdir(exist_ok=True)
@@ -34,9 +36,8 @@ def take(conn: sqlite3.Connection, path: str | Path, before: str) -> Path:
     target = where / f"{Path(path).stem}-{stamp}-before-{before}{SUFFIX}"
     partial = target.with_suffix(".partial")
     try:
-        with sqlite3.connect(partial) as copy:
-            conn.backup(copy)
-        copy.close()
+        with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(partial)) as copy:
+            source.backup(copy)
         partial.rename(target)  # only a finished copy carries the .db name
     finally:
         partial.unlink(missing_ok=True)

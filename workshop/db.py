@@ -59,7 +59,7 @@ def upgrade(db: Database, path: str) -> Path | None:
         if not migrations.pending(db):
             return None
         had_data = bool(migrations.applied(db))
-        copy = copies.take(db.conn, path, migrations.pending(db)[0]) if had_data else None
+        copy = copies.take(path, migrations.pending(db)[0]) if had_data else None
         migrations.apply(db)
     return copy
 
