@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from workshop import copies
+from workshop import copies, scrub
 from workshop import db as database
 from workshop.errors import WorkshopError
 from workshop.i18n import t
@@ -197,6 +197,7 @@ def open_database(path: str | Path | None = None) -> Opened:
             if damage:
                 raise damaged(path, damage_summary(damage))
             copy = database.upgrade(Database(conn), path)
+        scrub.finish_pending(path)  # a deletion that had to wait for a reader
         return Opened(database.connect(path), copy)
     except sqlite3.Error as error:
         if new and Path(path).is_file() and Path(path).stat().st_size == 0:

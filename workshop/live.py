@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
+from workshop import scrub
 from workshop.models import Workshop
 
 KEEPALIVE_S = 15.0
@@ -147,6 +148,8 @@ class Hub:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._check_now.wait(), self._poll_s)
             self._check_now.clear()
+            with contextlib.suppress(sqlite3.Error):
+                scrub.finish_pending(self._db_path)  # a deletion that waited for a reader
             watched = sorted({s.workshop_id for s in self._subscribers})
             found = self._read_revisions(watched)
             if found is None:
