@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop.errors import WorkshopError
+from workshop.errors import InvalidInput
 from workshop.i18n import t
 
 TABLE = "_sqlite_migrations"
@@ -25,11 +25,11 @@ TABLE = "_sqlite_migrations"
 Step = Callable[[Database], None]
 
 
-class SchemaTooNew(WorkshopError):
+class SchemaTooNew(InvalidInput):
     """The file (or a backup) was written by a newer version of the app."""
 
     def __init__(self, message: str, unknown: list[str]) -> None:
-        super().__init__(message)
+        super().__init__("schema_version", message)
         self.unknown = unknown
 
 
