@@ -87,6 +87,13 @@ def _newer(path: Path) -> None:
     conn.close()
 
 
+def _other_program(path: Path) -> None:
+    path.unlink()
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, taken TEXT)")
+    conn.close()
+
+
 BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
     "cut in half": (_truncated, "is cut off: it holds"),
     "damaged pages": (_damaged_pages, "is damaged ("),
@@ -94,6 +101,7 @@ BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
     "a CSV at the path": (_csv, "is not a database of this app"),
     "0 bytes": (_empty, "is empty (0 bytes): it holds no workshops"),
     "newer version": (_newer, "was written by a newer version of the app"),
+    "another program's database": (_other_program, "is an SQLite database of another program"),
 }
 
 

@@ -33,6 +33,10 @@ class SchemaTooNew(InvalidInput):
         self.unknown = unknown
 
 
+class NotOurs(InvalidInput):
+    """The file is an SQLite database, but not one this app made."""
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -106,10 +110,21 @@ class Migrations:
         return [name for name in self.names if name not in done]
 
     def refuse_newer(self, db: Database, what: str) -> None:
-        """Raise :class:`SchemaTooNew` if ``db`` holds migrations this version lacks."""
-        unknown = [name for name in self.applied(db) if name not in self.names]
+        """Raise :class:`SchemaTooNew` if ``db`` holds migrations this version lacks, and
+        :class:`NotOurs` if it is another program's database."""
+        applied = self.applied(db)
+        unknown = [name for name in applied if name not in self.names]
         if unknown:
             raise SchemaTooNew(newer_message(what, unknown, self.names[-1]), unknown)
+        if not applied and db.execute(
+            "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchone():
+            raise NotOurs(
+                "file",
+                t("{what} is an SQLite database of another program (it holds tables but "
+                  "none of this app's schema). Nothing was changed. Point --db (WORKSHOP_DB) "
+                  "at this app's file, or give a new file name to start afresh.", what=what),
+            )
 
     def apply(self, db: Database, *, upto: int | None = None) -> list[str]:
         """Apply the pending migrations (only the first ``upto`` of all, if given);
