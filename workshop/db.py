@@ -129,7 +129,7 @@ def rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:
 
 @migrations()
 def m001_foundation(db: Database) -> None:
-    run_script(
+    _run_script(
         db,
         """
         CREATE TABLE teams (
@@ -210,7 +210,7 @@ def m001_foundation(db: Database) -> None:
 
 @migrations()
 def m002_campaigns(db: Database) -> None:
-    run_script(
+    _run_script(
         db,
         """
         CREATE TABLE campaigns (
@@ -249,7 +249,7 @@ def m002_campaigns(db: Database) -> None:
 
 @migrations()
 def m003_channels(db: Database) -> None:
-    run_script(
+    _run_script(
         db,
         """
         CREATE TABLE audit_channels (
@@ -319,7 +319,7 @@ def m003_channels(db: Database) -> None:
 
 @migrations()
 def m004_history(db: Database) -> None:
-    run_script(
+    _run_script(
         db,
         """
         ALTER TABLE actions ADD COLUMN
@@ -353,3 +353,9 @@ def m006_public_revision(db: Database) -> None:
     db.execute(
         "ALTER TABLE workshops ADD COLUMN public_revision INTEGER NOT NULL DEFAULT 0"
     )
+
+
+def _run_script(db: Database, script: str) -> None:
+    # executescript() would commit the surrounding transaction; run statements one by one,
+    # split where SQLite says a statement ends (a ';' in a string or trigger does not)
+    run_script(db, script)
