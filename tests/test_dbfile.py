@@ -297,3 +297,16 @@ def test_the_first_page_works_on_a_healthy_file(demo_file, tmp_path, monkeypatch
     assert "Northwind" in " ".join(m.value for m in at.markdown) + " ".join(
         str(s.value) for s in at.selectbox
     )
+
+
+def test_sqlites_own_disk_full_error_reads_as_a_full_disk(tmp_path):
+    """SQLite's "database or disk is full", met for real: the file may not grow."""
+    path = tmp_path / "workshop.db"
+    db = database.connect(path)
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(sqlite3.OperationalError) as full:
+        demo.load_demo(db)
+    said = str(dbfile.explain(full.value, path))
+    assert said.startswith(f"The disk that holds {path} is full, so the change was not saved")
+    assert db.execute("SELECT COUNT(*) FROM teams").fetchone()[0] == 0
