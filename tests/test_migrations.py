@@ -196,7 +196,9 @@ def test_only_the_last_few_copies_are_kept(tmp_path):
     kept = copies.listing(path)
     assert len(kept) == copies.KEEP
     assert kept[-1].name.endswith(f"-before-m{copies.KEEP + 2:03d}.db")
-    assert not list(copies.folder(path).glob("*.partial"))
+    assert sorted(p.name for p in copies.folder(path).iterdir()) == [p.name for p in kept]
+    assert {Database(sqlite3.connect(p)).execute("PRAGMA journal_mode").fetchone()[0]
+            for p in kept} == {"delete"}  # each copy is one file, without -wal or -shm
 
 
 def test_the_command_line_says_where_the_copy_is(demo_document, tmp_path):

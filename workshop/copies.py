@@ -38,6 +38,7 @@ def take(path: str | Path, before: str) -> Path:
     try:
         with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(partial)) as copy:
             source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal
         partial.rename(target)  # only a finished copy carries the .db name
     finally:
         partial.unlink(missing_ok=True)
