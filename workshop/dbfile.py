@@ -203,6 +203,12 @@ def open_database(path: str | Path | None = None) -> Opened:
         if new and Path(path).is_file() and Path(path).stat().st_size == 0:
             Path(path).unlink()  # made by this call and never written: no file at all is right
         raise explain(error, path) from None
+    except OSError as error:  # the folder for the copy before an upgrade, say
+        raise FileProblem(
+            t("{path} was not changed: {name}: {reason}. Free some space or fix the "
+              "permissions, then try again.",
+              path=path, name=error.filename or path, reason=error.strerror or error)
+        ) from None
 
 
 def upgraded_message(path: str, copy: Path) -> str:
