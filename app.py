@@ -7,6 +7,11 @@ if __name__ == "__main__":
     from workshop.i18n import t
 
     st.set_page_config(page_title=t("Strategy workshop"), page_icon="🧭", layout="wide")
+    from workshop.dbfile import startup_problem
+
+    if problem := startup_problem():  # the file is broken: say so instead of failing
+        st.error(problem)
+        st.stop()
     # (file, title, icon, address); the start page has none of its own
     screens = [
         ("home", "Workshops", "home", ""),

@@ -20,6 +20,7 @@ from workshop import (
     csv_export,
     groups,
     privacy,
+    scrub,
     summary,
     teams,
     votes,
@@ -199,3 +200,30 @@ def test_neutralise(cell):
 )
 def test_markdown_escapes_markers_and_leaves_figures_alone(typed, shown):
     assert escape(typed) == shown
+
+
+def test_a_delete_that_a_reader_holds_up_says_so_and_finishes_later(db_path, room):
+    """Another program holds a read snapshot: the text cannot leave the write-ahead log
+    yet. The delete does not wait it out, says so, and the next open finishes it."""
+    secret_text = "Anna-held-remark-0815"
+    cards.add_card(room.db, room.anna.token, "stop", secret_text)
+    room.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    reader = sqlite3.connect(db_path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT COUNT(*) FROM cards").fetchone()  # holds its snapshot
+
+    removed = privacy.delete_participant(room.db, room.workshop.id, room.secret, room.anna.id)
+
+    assert not removed.off_disk
+    assert removed.describe().startswith("Removed from the app: 1 participant, 1 card.")
+    assert "stays in its write-ahead log" in removed.describe()
+    assert "for good" not in removed.describe()
+    assert secret_text.encode() in on_disk(db_path)  # the message told the truth
+    assert scrub.finish_pending(db_path) is False  # still held: still pending
+
+    reader.rollback()
+    reader.close()
+    listed = CliRunner().invoke(cli, ["--db", db_path, "list"])  # any later open
+    assert listed.exit_code == 0
+    assert secret_text.encode() not in on_disk(db_path)
+    assert scrub.finish_pending(db_path) is None  # nothing left to do

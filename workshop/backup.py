@@ -1,23 +1,33 @@
 """Backup and restore of the whole database as one JSON document.
 
-A backup names its format and schema version and lists every table's rows. Restore
-checks the whole document first (format, version, tables, columns, types), then
-replaces everything in one transaction and checks the result (foreign keys and the
-app's own rules) before it commits: a bad file changes nothing, and the message says
-where it is wrong.
+A backup names its format, the app version and schema that wrote it, and lists every
+table's rows. Restore checks the whole document first (format, version, tables,
+columns, types, and every value against the app's own input checks), then replaces
+everything in one transaction and checks the result (foreign keys and the app's rules)
+before it commits: a bad file changes nothing, and the message says where it is wrong.
+
+A backup from an earlier schema is loaded into a scratch database at that schema and
+upgraded there first, so old backups restore forever; one from a newer schema is
+refused. A copy of the database file (such as the one kept before a migration) restores
+the same way.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from workshop import check
+from workshop import check, dbfile, files, rules
 from workshop.db import migrations, rows, write
 from workshop.errors import InvalidInput
 from workshop.i18n import t
+from workshop.migrate import SchemaTooNew
 
 FORMAT = "strategy-workshop-backup"
 # Parents before children, so a reader can follow the references down the file.
@@ -36,16 +46,26 @@ TABLES = (
     "theme_links",
 )
 _TYPES = {"INTEGER": (int,), "REAL": (int, float), "TEXT": (str,)}
+MAX_BYTES = 500_000_000  # a backup of ten teams' years of workshops is a few MB
+MAX_DEPTH_MESSAGE = "The file is nested too deeply to be a backup of this app."
+
+
+def app_version() -> str:
+    try:
+        return metadata.version("workshop")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def schema_version(db: Database) -> list[str]:
-    """The migrations this database has applied: a backup restores only into the same."""
-    return sorted(m.name for m in migrations.applied(db))
+    """The migrations this database has applied."""
+    return sorted(migrations.applied(db))
 
 
 def backup(db: Database) -> dict[str, Any]:
     return {
         "format": FORMAT,
+        "app_version": app_version(),
         "schema_version": schema_version(db),
         "tables": {table: rows(db, f"SELECT * FROM {table} ORDER BY id") for table in TABLES},
     }
@@ -56,9 +76,38 @@ def to_json(db: Database) -> bytes:
     return json.dumps(backup(db), ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
+def restore_file(db: Database, path: str | Path) -> dict[str, int]:
+    """Restore a JSON backup or a copy of a database file (told apart by their bytes)."""
+    with Path(path).open("rb") as source:
+        start = source.read(len(dbfile.HEADER))
+    if start == dbfile.HEADER:
+        return restore(db, from_copy(path))
+    return restore(db, files.read_at_most(path, MAX_BYTES))
+
+
+def from_copy(path: str | Path) -> dict[str, Any]:
+    """The backup document of a copy of the database file, upgraded to this schema.
+
+    The copy is only read: it is copied into memory with SQLite's online backup first.
+    """
+    scratch = Database(memory=True)
+    try:
+        with closing(sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)) as copy:
+            copy.backup(scratch.conn)
+        damage = dbfile.page_damage(scratch.conn, thorough=True)
+        if damage:
+            raise dbfile.damaged(str(path), dbfile.damage_summary(damage))
+        migrations.refuse_newer(scratch, str(path))
+        with scratch.conn:
+            migrations.apply(scratch)
+    except sqlite3.Error as error:
+        raise dbfile.explain(error, path) from None
+    return backup(scratch)
+
+
 def restore(db: Database, document: bytes | str | dict) -> dict[str, int]:
     """Replace everything with the backup; returns the rows restored per table."""
-    data = _parse(document)
+    data = _upgraded(_parse(document))
     _check_document(db, data)
     tables = data["tables"]
     with write(db):
@@ -75,38 +124,89 @@ def restore(db: Database, document: bytes | str | dict) -> dict[str, int]:
 def _parse(document: bytes | str | dict) -> dict:
     if isinstance(document, dict):
         return document
+    if len(document) > MAX_BYTES:
+        raise InvalidInput(
+            "file", t("The file is larger than {mb} MB.", mb=MAX_BYTES // 1_000_000)
+        )
     try:
         return json.loads(document)
+    except RecursionError:
+        raise InvalidInput("file", t(MAX_DEPTH_MESSAGE)) from None
     except (ValueError, UnicodeDecodeError) as error:
         raise InvalidInput("file", t("This is not a JSON file: {error}", error=error)) from None
 
 
-def _check_document(db: Database, data: object) -> None:
+def _check_format(data: object) -> dict:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InvalidInput(
             "file", t("This is not a backup of this app (no “format”: “{f}”).", f=FORMAT)
         )
-    if data.get("schema_version") != schema_version(db):
+    return data
+
+
+def _upgraded(data: object) -> dict:
+    """The document at this app's schema: one from an earlier schema is upgraded."""
+    document = _check_format(data)
+    theirs = document.get("schema_version")
+    known = migrations.names
+    if not isinstance(theirs, list) or not all(isinstance(n, str) for n in theirs):
+        raise InvalidInput("schema_version", t("The backup names no schema version."))
+    unknown = sorted(set(theirs) - set(known))
+    if unknown:
+        raise SchemaTooNew(
+            t(
+                "This backup was made by a newer version of the app (version {version}, "
+                "schema “{theirs}”); this version knows up to “{ours}”. Nothing was changed. "
+                "Update the app to restore it.",
+                version=document.get("app_version", "unknown"),
+                theirs=unknown[-1],
+                ours=known[-1],
+            ),
+            unknown,
+        )
+    if sorted(theirs) != sorted(known[: len(theirs)]):
         raise InvalidInput(
             "schema_version",
-            t(
-                "The backup was made by another version of the app (schema {theirs}, this one "
-                "{ours}).",
-                theirs=data.get("schema_version"),
-                ours=schema_version(db)[-1],
-            ),
+            t("The backup's schema ({theirs}) is not one this app ever had.",
+              theirs=", ".join(theirs)),
         )
+    if len(theirs) == len(known):
+        return document
+    return _upgrade_in_memory(document, len(theirs))
+
+
+def _upgrade_in_memory(data: dict, applied: int) -> dict:
+    older = Database(memory=True)
+    with older.conn:
+        migrations.apply(older, upto=applied)
+    names = [table for table in TABLES if older[table].exists()]
+    tables = _check_tables(older, data, names, with_rules=False)
+    with older.conn:
+        older.execute("PRAGMA defer_foreign_keys = ON")
+        for table in names:
+            for number, row in enumerate(tables[table]):
+                _insert(older, table, number, row)
+        migrations.apply(older)
+    return backup(older)
+
+
+def _check_document(db: Database, data: dict) -> None:
+    _check_tables(db, data, list(TABLES), with_rules=True)
+
+
+def _check_tables(db: Database, data: dict, names: list[str], *, with_rules: bool) -> dict:
     tables = data.get("tables")
-    if not isinstance(tables, dict) or set(tables) != set(TABLES):
+    if not isinstance(tables, dict) or set(tables) != set(names):
         raise InvalidInput(
             "tables",
-            t("The backup must list exactly these tables: {names}.", names=", ".join(TABLES)),
+            t("The backup must list exactly these tables: {names}.", names=", ".join(names)),
         )
-    for table in TABLES:
-        _check_rows(db, table, tables[table])
+    for table in names:
+        _check_rows(db, table, tables[table], with_rules)
+    return tables
 
 
-def _check_rows(db: Database, table: str, found: object) -> None:
+def _check_rows(db: Database, table: str, found: object, with_rules: bool) -> None:
     if not isinstance(found, list):
         raise InvalidInput(table, t("{table}: the rows must be a list.", table=table))
     columns = {c.name: c for c in db[table].columns}
@@ -128,6 +228,10 @@ def _check_rows(db: Database, table: str, found: object) -> None:
             )
         for name, value in row.items():
             _check_value(where, name, columns[name], value)
+        for name, problem in rules.row_problems(table, row) if with_rules else []:
+            raise InvalidInput(
+                name, t("{where}, “{name}”: {problem}", where=where, name=name, problem=problem)
+            )
 
 
 def _check_value(where: str, name: str, column, value: object) -> None:

@@ -1,14 +1,22 @@
 """``workshop check``: SQLite's own integrity check plus the app's invariants.
 
 Each rule is a query that returns the rows breaking it; a healthy file returns none.
+Every stored value is also held against the app's input checks (``rules``). Damaged
+pages are a finding like any other; the rules run only on a file whose pages are sound,
+because on damaged pages their answers would mean nothing.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
 from sqlite_utils import Database
 
-from workshop import exercises
+from workshop import dbfile, exercises, rules
 from workshop.db import rows
+from workshop.i18n import t
 from workshop.phases import Phase
 
 _EXERCISES = ", ".join(f"'{key}'" for key in exercises.EXERCISES)
@@ -106,15 +114,44 @@ RULES: list[tuple[str, str, str]] = [
 
 def problems(db: Database) -> list[str]:
     """Everything wrong with the file, one readable line each; empty when healthy."""
+    damage = _integrity(db.conn)
+    if damage:
+        return damage
     found = [
-        f"SQLite integrity: {row[0]}"
-        for row in db.execute("PRAGMA integrity_check").fetchall()
-        if row[0] != "ok"
-    ]
-    found += [
         f"Foreign key: {row[0]} row {row[1]} points at a missing {row[2]} row"
         for row in db.execute("PRAGMA foreign_key_check").fetchall()
     ]
     for rule, query, describe in RULES:
         found += [f"{rule}: " + describe.format(**row) for row in rows(db, query)]
-    return found
+    return found + rules.problems(db)
+
+
+def _integrity(conn: sqlite3.Connection) -> list[str]:
+    damage = dbfile.page_damage(conn, thorough=True)
+    if not damage:
+        return []
+    return [f"SQLite integrity: {line}" for line in damage] + [
+        t("The app's own rules were not checked: the file's pages are damaged.")
+    ]
+
+
+def check_file(path: str) -> list[str]:
+    """Everything wrong with the database file at ``path``, one readable line each.
+
+    A file that is no database at all (missing, empty, cut off, another kind of file,
+    not writable) raises :class:`dbfile.FileProblem`; damaged pages are findings.
+    """
+    if path != ":memory:" and not Path(path).exists():
+        raise dbfile.FileProblem(
+            t("{path} does not exist. Give the database file with --db (or WORKSHOP_DB).",
+              path=path)
+        )
+    dbfile.diagnose(path)
+    try:
+        with closing(sqlite3.connect(path, timeout=30)) as conn:
+            damage = _integrity(conn)
+        if damage:
+            return damage
+        return problems(dbfile.open_database(path).db)
+    except sqlite3.DatabaseError as error:
+        raise dbfile.explain(error, path) from None

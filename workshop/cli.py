@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator
@@ -13,9 +14,11 @@ import click
 from workshop import (
     backup,
     check,
+    dbfile,
     demo,
     exercises,
     exports,
+    files,
     importer,
     privacy,
     report,
@@ -26,14 +29,25 @@ from workshop import (
 from workshop import db as database
 from workshop.errors import WorkshopError
 from workshop.exercises import EXERCISES
+from workshop.i18n import t
 
 
 class _Group(click.Group):
+    """Every error a person can act on becomes a message and exit status 1."""
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except WorkshopError as error:
-            raise click.ClickException(str(error)) from error
+            raise click.ClickException(str(error)) from None
+        except sqlite3.Error as error:  # the file broke while a command ran
+            path = ctx.obj or database.default_path()
+            raise click.ClickException(str(dbfile.explain(error, path))) from None
+        except OSError as error:  # a file named on the command line
+            raise click.ClickException(
+                t("Could not read or write {name}: {reason}.",
+                  name=error.filename or "a file", reason=error.strerror or error)
+            ) from None
 
 
 @click.group(cls=_Group)
@@ -56,7 +70,10 @@ def cli(ctx: click.Context, db_path: str) -> None:
 
 
 def _open(ctx: click.Context):
-    return database.connect(ctx.obj)
+    opened = dbfile.open_database(ctx.obj)
+    if opened.copy:
+        click.echo(dbfile.upgraded_message(ctx.obj, opened.copy), err=True)
+    return opened.db
 
 
 @contextmanager
@@ -207,7 +224,7 @@ def import_cards_command(
     """
     db = _open(ctx)
     workshop = importer.check_open(workshops.get_workshop(db, workshop_id))
-    table = importer.read_csv(Path(file).read_bytes())
+    table = importer.read_csv(files.read_at_most(file, importer.MAX_BYTES))
     rows = importer.plan(
         table,
         exercises.get(workshop.exercise),
@@ -248,7 +265,7 @@ def _mapping(pairs: tuple[str, ...]) -> dict[str, str | None]:
 @click.pass_context
 def check_command(ctx: click.Context) -> None:
     """Check the file: SQLite's integrity check and the app's own rules."""
-    found = check.problems(_open(ctx))
+    found = check.check_file(ctx.obj)
     if found:
         click.echo(f"{len(found)} problem(s) in {ctx.obj}:", err=True)
         for problem in found:
@@ -300,11 +317,15 @@ def backup_command(ctx: click.Context, output: str) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask before replacing what is there.")
 @click.pass_context
 def restore_command(ctx: click.Context, file: str, yes: bool) -> None:
-    """Replace everything in the database with a backup; a bad file changes nothing."""
+    """Replace everything in the database with a backup; a bad file changes nothing.
+
+    FILE is a backup made by `workshop backup` (from this or any earlier version), or a
+    copy of the database file, such as one kept before an upgrade.
+    """
     db = _open(ctx)
     held = sum(db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in backup.TABLES)
     if held and not yes:
         click.confirm(f"{ctx.obj} holds {held:,} rows. Replace them all with {file}?", abort=True)
     with _step(f"Checking and restoring {file}"):
-        restored = backup.restore(db, Path(file).read_bytes())
+        restored = backup.restore_file(db, file)
     click.echo(f"Restored {sum(restored.values()):,} rows into {ctx.obj}.")

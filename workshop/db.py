@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+
+from workshop import copies
+from workshop.migrate import Migrations, run_script
 
 DEFAULT_PATH = "workshop.db"
 BUSY_TIMEOUT_S = 30.0
@@ -51,9 +53,7 @@ def connect(path: str | Path | None = None) -> Database:
         conn.execute("PRAGMA synchronous = NORMAL")
     known = _file_identity(path)
     if known is None or known not in _upgraded:
-        if migrations.pending(db):
-            with _immediate(conn):  # two first opens at once: the second waits, finds none
-                migrations.apply(db)
+        upgrade(db, path)
         if known is not None:
             _upgraded.add(known)
     return db
@@ -65,6 +65,22 @@ def _file_identity(path: str) -> tuple[str, int, int] | None:
         return None
     stat = os.stat(path)
     return (path, stat.st_dev, stat.st_ino)
+
+
+def upgrade(db: Database, path: str) -> Path | None:
+    """Apply the pending migrations in one transaction, after a copy of the file as it
+    was; returns the copy (None when nothing was pending or there was nothing to copy).
+    A file from a newer version of the app is refused before anything is written."""
+    migrations.refuse_newer(db, path)
+    if not migrations.pending(db):
+        return None
+    with _immediate(db.conn):  # two first opens at once: the second waits, then finds none
+        if not migrations.pending(db):
+            return None
+        had_data = bool(migrations.applied(db))
+        copy = copies.take(path, migrations.pending(db)[0]) if had_data else None
+        migrations.apply(db)
+    return copy
 
 
 @contextmanager
@@ -391,7 +407,6 @@ def m006_public_revision(db: Database) -> None:
 
 
 def _run_script(db: Database, script: str) -> None:
-    # executescript() would commit the surrounding transaction; run statements one by one
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    # executescript() would commit the surrounding transaction; run statements one by one,
+    # split where SQLite says a statement ends (a ';' in a string or trigger does not)
+    run_script(db, script)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from workshop import scrub
 from workshop.codes import normalise_code
 from workshop.db import one
 from workshop.models import Workshop
@@ -203,6 +204,8 @@ class Hub:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._check_now.wait(), self._poll_s)
             self._check_now.clear()
+            with contextlib.suppress(sqlite3.Error):
+                scrub.finish_pending(self._db_path)  # a deletion that waited for a reader
             watched = sorted({s.workshop_id for s in self._subscribers})
             found = self._read_revisions(watched)
             if found is None:

@@ -2,7 +2,8 @@
 
 Each call says what it removed. ``secure_delete`` overwrites the deleted rows in the
 file and the write-ahead log is checkpointed and truncated afterwards, so the text
-is gone from the disk, not only from the app.
+is gone from the disk, not only from the app. While another program reads the file
+that cannot finish: the report says so, and the next open of the file finishes it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 
 from sqlite_utils import Database
 
-from workshop import teams, workshops
+from workshop import scrub, teams, workshops
 from workshop.db import one, rows, write
 from workshop.errors import InvalidInput, NotFound
 from workshop.i18n import t
@@ -42,14 +43,23 @@ class Removed:
     votes: int = 0
     actions: int = 0
     campaigns: int = 0
+    off_disk: bool = True  # False while another program's read keeps the text in the log
 
     def describe(self) -> str:
         parts = [
             f"{n} {t(_NOUNS[f.name][0] if n == 1 else _NOUNS[f.name][1])}"
             for f in fields(self)
-            if (n := getattr(self, f.name))
+            if f.name in _NOUNS and (n := getattr(self, f.name))
         ]
-        return t("Removed for good: {what}.", what=", ".join(parts) if parts else t("nothing"))
+        what = ", ".join(parts) if parts else t("nothing")
+        if not self.off_disk:
+            return t(
+                "Removed from the app: {what}. Another program is reading the database "
+                "file, so the text stays in its write-ahead log on disk until that program "
+                "lets go; the next start of the app or any workshop command then clears it.",
+                what=what,
+            )
+        return t("Removed for good: {what}.", what=what)
 
 
 def _count(db: Database, table: str, where: str, params: list) -> int:
@@ -69,9 +79,10 @@ def _in_workshops(db: Database, where: str, params: list) -> Removed:
     )
 
 
-def _scrub(db: Database) -> None:
+def _scrub(db: Database, removed: Removed) -> Removed:
     """Push the overwritten pages into the main file and empty the write-ahead log."""
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = db.execute("PRAGMA database_list").fetchone()[2] or ":memory:"
+    return replace(removed, off_disk=scrub.clear_log(db.conn, path))
 
 
 def delete_workshop(db: Database, workshop_id: int, secret: str | None) -> Removed:
@@ -79,8 +90,7 @@ def delete_workshop(db: Database, workshop_id: int, secret: str | None) -> Remov
     with workshops.facilitating(db, workshop_id, secret, Do.DELETE):
         removed = _in_workshops(db, "id = ?", [workshop_id])
         db.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
-    _scrub(db)
-    return removed
+    return _scrub(db, removed)
 
 
 def delete_team(db: Database, team_id: int, confirm_name: str) -> Removed:
@@ -94,8 +104,7 @@ def delete_team(db: Database, team_id: int, confirm_name: str) -> Removed:
             campaigns=_count(db, "campaigns", "team_id = ?", [team_id]),
         )
         db.execute("DELETE FROM teams WHERE id = ?", [team_id])  # cascades
-    _scrub(db)
-    return removed
+    return _scrub(db, removed)
 
 
 def delete_participant(
@@ -126,5 +135,4 @@ def delete_participant(
         db.execute(
             f"DELETE FROM card_groups WHERE id IN ({','.join('?' * len(emptied))})", emptied
         )
-    _scrub(db)
-    return removed
+    return _scrub(db, removed)

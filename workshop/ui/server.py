@@ -12,6 +12,7 @@ from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
 from workshop import db as database
+from workshop import dbfile
 from workshop.live import Hub, watched
 from workshop.roles import Role
 
@@ -34,7 +35,7 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
     # page on its own, the legacy way: no wide layout, and every file in the sidebar.
     PagesManager.uses_pages_directory = False
     path = database.default_path()
-    database.connect(path).conn.close()  # create or upgrade the file before anyone reads it
+    dbfile.prepare_at_start(path)  # create or upgrade it, or learn what the first page must say
     _hub = Hub(path)
     database.on_change(_hub.changed)
     await _hub.start()
