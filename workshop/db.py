@@ -28,8 +28,6 @@ BUSY_TIMEOUT_S = 30.0
 
 migrations = Migrations("workshop")
 _listeners: list[Callable[[int], None]] = []
-# The files (path, device, inode) whose schema this process has brought up to date.
-_upgraded: set[tuple[str, int, int]] = set()
 # Workshops changed by the open outermost transaction of each connection: listeners
 # hear of them only once it has committed.
 _pending: dict[int, set[int]] = {}
@@ -40,8 +38,8 @@ def default_path() -> str:
 
 
 def connect(path: str | Path | None = None) -> Database:
-    """Open (and create or upgrade) the database at ``path``. The migrations are
-    looked at once per file and process: a page's rerun does not pay for it."""
+    """Open (and create or upgrade) the database at ``path``. A browser session opens
+    one and keeps it, so a page's rerun pays for neither the connection nor the check."""
     path = str(path or default_path())
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     db = Database(conn)
@@ -51,20 +49,8 @@ def connect(path: str | Path | None = None) -> Database:
     if path != ":memory:":
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-    known = _file_identity(path)
-    if known is None or known not in _upgraded:
-        upgrade(db, path)
-        if known is not None:
-            _upgraded.add(known)
+    upgrade(db, path)
     return db
-
-
-def _file_identity(path: str) -> tuple[str, int, int] | None:
-    """The file behind ``path`` (a file put in its place is another one)."""
-    if path == ":memory:" or not os.path.exists(path):
-        return None
-    stat = os.stat(path)
-    return (path, stat.st_dev, stat.st_ino)
 
 
 def upgrade(db: Database, path: str) -> Path | None:
