@@ -25,3 +25,7 @@ class InvalidInput(WorkshopError):
 
 class LimitReached(WorkshopError):
     """A count limit (dots per person, dots per card) would be exceeded."""
+
+
+class AlreadyImported(WorkshopError):
+    """The same file was imported into this workshop before; importing it again is asked for."""
