@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from workshop import campaigns, codes, exercises, teams, validate, workshops
+from workshop import codes, exercises, starting, validate, workshops
 from workshop.db import one, timestamp, write
-from workshop.errors import AlreadyImported, InvalidInput, NotAllowed, NotFound, WorkshopError
+from workshop.errors import AlreadyImported, InvalidInput, NotAllowed, WorkshopError
 from workshop.exercises import Exercise
 from workshop.i18n import t
 from workshop.importers import ImportedAction, ImportedBoard, ImportedCard, Table, read
 from workshop.importers.columns import ACTIONS, SKIP, column_for, exercise_for, guess
 from workshop.importers.dates import quarter_of
 from workshop.importers.text import ENCODINGS, NAMES
-from workshop.models import Team, Workshop
+from workshop.models import Workshop
 
 __all__ = ["ACTIONS", "ENCODINGS", "NAMES", "SKIP", "read"]
 MAX_VALUES = 30  # categories offered for mapping; a board has a handful
@@ -152,7 +152,7 @@ def from_table(
             )
         )
     columns = list(dict.fromkeys(c.column for c in cards))
-    return ImportedBoard("CSV", columns, cards)
+    return ImportedBoard("CSV", columns, cards, headers=list(table.headers))
 
 
 def table_guesses(table: Table) -> dict[str, str | None]:
@@ -174,8 +174,9 @@ def table_guesses(table: Table) -> dict[str, str | None]:
 def mapping_for(board: ImportedBoard, exercise: Exercise) -> dict[str, str]:
     """The guessed column for each of the board's columns. A known tool's columns that
     name none of ours go to ours in order; a hand-mapped table's values are not guessed."""
-    if board.format == "CSV":
-        return {name: column_for(name, exercise) or "" for name in board.columns}
+    if board.format == "CSV":  # "" is the column of every card when no column says
+        first = exercise.columns[0].key
+        return {n: column_for(n, exercise) or ("" if n else first) for n in board.columns}
     return guess(board.columns, exercise)
 
 
@@ -215,21 +216,20 @@ def _row(
     if key == SKIP:
         return Row(card.row, card.text, None, skipped=True, **fields)
     if key is None:
-        return Row(
-            card.row,
-            card.text,
-            None,
-            t(
-                "Row {row}, column “{column}”: no column of this exercise is called “{value}”; "
-                "map it to one. Valid column keys: {keys}. The file's columns: {names}.",
-                row=card.row,
-                column=category or t("column"),
-                value=card.column,
-                keys=", ".join([*keys, ACTIONS, SKIP]),
-                names=", ".join(board.columns),
-            ),
-            **fields,
+        known = (
+            t("The file's headers: {names}.", names=", ".join(board.headers))
+            if board.headers
+            else t("The file's columns: {names}.", names=", ".join(board.columns))
         )
+        why = t(
+            "Row {row}, column “{column}”: no column of this exercise is called “{value}”; "
+            "map it to one. Valid column keys: {keys}.",
+            row=card.row,
+            column=category or t("column"),
+            value=card.column,
+            keys=", ".join([*keys, ACTIONS, SKIP]),
+        )
+        return Row(card.row, card.text, None, f"{why} {known}", **fields)
     try:
         text = validate.card_text(card.text)
     except WorkshopError as error:
@@ -288,7 +288,37 @@ def save(
     Only the facilitator may; a file imported into this workshop before is refused
     unless ``again``; a row with a problem refuses the whole file unless ``skip_bad``.
     """
-    workshop = check_open(workshops.authorise(db, workshop_id, secret))
+    workshop = workshops.authorise(db, workshop_id, secret)
+    return _store(db, workshop, preview, fingerprint, file_name, again, skip_bad)
+
+
+def save_as_file_owner(
+    db: Database,
+    workshop_id: int,
+    preview: Preview,
+    *,
+    fingerprint: str,
+    file_name: str = "",
+    again: bool = False,
+    skip_bad: bool = False,
+) -> Saved:
+    """:func:`save` for the command line: whoever holds the database file may import,
+    as they may issue a new facilitator link."""
+    workshop = workshops.get_workshop(db, workshop_id)
+    return _store(db, workshop, preview, fingerprint, file_name, again, skip_bad)
+
+
+def _store(
+    db: Database,
+    workshop: Workshop,
+    preview: Preview,
+    fingerprint: str,
+    file_name: str,
+    again: bool,
+    skip_bad: bool,
+) -> Saved:
+    check_open(workshop)
+    workshop_id = workshop.id
     if not again and already_imported(db, workshop_id, fingerprint):
         raise AlreadyImported(
             t(
@@ -415,22 +445,14 @@ def new_workshop(
             ),
         )
     name = title or board.title or t("Imported from {tool}", tool=board.format)
-    name = " ".join(name.split())[: validate.TITLE_MAX]
-    found = _team(db, team)
-    campaign_id = None
-    if chosen.needs_campaign:
-        campaign_id = campaigns.create_campaign(
-            db, found.id, {"name": name, "status": "finished", "ends_on": board.held_on}
-        ).id
-    workshop, secret = workshops.create_workshop(
+    workshop, secret = starting.start_workshop(
         db,
-        team_id=found.id,
+        team=team,
         quarter=quarter or quarter_of(board.held_on) or validate.current_quarter(),
         exercise=chosen.key,
-        title=name,
+        title=" ".join(name.split())[: validate.TITLE_MAX],
         held_on=board.held_on,
-        settings=workshops.Settings(anonymous=not any(c.author for c in board.cards)),
-        campaign_id=campaign_id,
+        anonymous=not any(c.author for c in board.cards),
     )
     saved = save(
         db, workshop.id, secret, preview, fingerprint=fingerprint(data), file_name=file_name
@@ -439,9 +461,3 @@ def new_workshop(
     workshop = workshops.set_phase(db, workshop.id, secret, "discuss")
     return NewWorkshop(workshop, secret, saved)
 
-
-def _team(db: Database, name: str) -> Team:
-    try:
-        return teams.by_name(db, name)
-    except NotFound:
-        return teams.create_team(db, name)

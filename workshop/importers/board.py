@@ -37,3 +37,4 @@ class ImportedBoard:
     title: str = ""
     held_on: str | None = None  # ISO date of the board, when the file says
     encoding: str = "utf-8"
+    headers: list[str] = field(default_factory=list)  # a hand-mapped table's, for messages
