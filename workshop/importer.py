@@ -18,13 +18,20 @@ from workshop.db import one, timestamp, write
 from workshop.errors import AlreadyImported, InvalidInput, NotAllowed, WorkshopError
 from workshop.exercises import Exercise
 from workshop.i18n import t
-from workshop.importers import ImportedAction, ImportedBoard, ImportedCard, Table, read
+from workshop.importers import (
+    ImportedAction,
+    ImportedBoard,
+    ImportedCard,
+    Table,
+    read,
+    read_encoding,
+)
 from workshop.importers.columns import ACTIONS, SKIP, column_for, exercise_for, guess
 from workshop.importers.dates import quarter_of
 from workshop.importers.text import ENCODINGS, NAMES
 from workshop.models import Workshop
 
-__all__ = ["ACTIONS", "ENCODINGS", "NAMES", "SKIP", "read"]
+__all__ = ["ACTIONS", "ENCODINGS", "NAMES", "SKIP", "read", "read_encoding"]
 MAX_VALUES = 30  # categories offered for mapping; a board has a handful
 GROUP_TITLE_MAX = 120
 _TEXT_NAMES = ("text", "card", "content", "note", "description", "message", "idea")
@@ -429,9 +436,11 @@ def new_workshop(
     exercise: str | None = None,
     title: str | None = None,
     mapping: dict[str, str] | None = None,
+    secret: str | None = None,
 ) -> NewWorkshop:
     """The board as a new workshop of ``team`` (created if new): its quarter from the
-    board's date, its exercise from its columns. Nothing is created when a row is bad."""
+    board's date, its exercise from its columns. Nothing is created when a row is bad.
+    ``secret``: the facilitator key that should open it (a new one if not given)."""
     chosen = exercises.get(exercise) if exercise else exercise_for(board.columns)
     preview = plan(board, chosen, mapping)
     if preview.bad:
@@ -453,6 +462,7 @@ def new_workshop(
         title=" ".join(name.split())[: validate.TITLE_MAX],
         held_on=board.held_on,
         anonymous=not any(c.author for c in board.cards),
+        secret=secret,
     )
     saved = save(
         db, workshop.id, secret, preview, fingerprint=fingerprint(data), file_name=file_name

@@ -28,8 +28,10 @@ def start_workshop(
     campaign: str | None = None,
     held_on: str | None = None,
     anonymous: bool = True,
+    secret: str | None = None,
 ) -> tuple[Workshop, str]:
-    """The new workshop and its facilitator secret (shown once, never stored)."""
+    """The new workshop and its facilitator secret (shown once, never stored); a
+    ``secret`` given is the key of the facilitator whose work starts it."""
     chosen = exercises.get(exercise)
     found = team_named(db, team)
     name = title or chosen.default_title
@@ -53,4 +55,5 @@ def start_workshop(
         held_on=held_on,
         settings=workshops.Settings(anonymous=anonymous),
         campaign_id=campaign_id,
+        secret=secret,
     )
