@@ -196,4 +196,7 @@ if right.button(
     except WorkshopError as error:
         show_error(error)
     else:
-        st.switch_page("pages/board.py", query_params={"code": made.workshop.code})
+        # The same key opens it; the board takes it from the address as from any link.
+        st.switch_page(
+            "pages/board.py", query_params={"code": made.workshop.code, "key": made.secret}
+        )

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop import csv_export, demo, exercises, importer, json_export, summary, workshops
+from workshop import csv_export, exercises, importer, json_export, summary, workshops
 from workshop.cli import cli
 from workshop.errors import AlreadyImported, InvalidInput, NotAllowed
 from workshop.importers import read
@@ -386,7 +386,7 @@ SCRUMLR_JSON = (FIXTURES / "scrumlr-2026-06-18_Retro Q2.json").read_bytes()
         (b"Text,Column\nfine,stop\nnul\x00here,stop\n", "it holds binary data"),
         (SCRUMLR_JSON[: len(SCRUMLR_JSON) // 2], "The JSON file cannot be read"),
         (b'{"hello": "world"}', "none of the exports read here"),
-        (b'{"board": {}, "columns": [], "notes": [{}]}', "looks like a scrumlr export"),
+        (b'{"board": {}, "columns": [], "notes": [{}]}', "looks like a scrumlr.io export"),
         (b'a,b\n"open quote,2\nx,y\n', "Row 2 cannot be read"),
         (b'a,b\n"closed" then more,2\n', "Row 2 cannot be read"),
         (b"a,b\n1,2,3\n", "Row 2 has 3 cells but the header has 2"),
@@ -408,6 +408,27 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(room, data, message
         )
     assert message in str(raised.value)
     assert (count(room.db, "cards"), count(room.db, "imports")) == before
+
+
+def test_a_markdown_file_of_another_tool_is_refused_by_name():
+    with pytest.raises(InvalidInput, match="not a Retrospected summary"):
+        read(b"# Notes\n\n- one\n- two\n", "notes.md")
+
+
+def test_a_dry_run_lists_every_row_and_saves_nothing(room, db_path):
+    file = str(FIXTURES / "retrospected-summary.md")
+    result = CliRunner().invoke(
+        cli, ["import-cards", file, "--workshop", str(room.workshop.id), "--dry-run",
+              "--map", "Continue=skip", "--db", db_path]
+    )
+    assert result.exit_code == 0, result.output
+    assert "6 card(s) and action(s) would be imported, 0 row(s) cannot be, 1 skipped." in (
+        result.stdout
+    )
+    # A Markdown post's row is its line in the file.
+    assert "row 43: skip: Månedlig rapport på én side, også på æøå-sprog" in result.stderr
+    assert "row 27: start: Stories med afstemninger hver fredag" in result.stderr
+    assert cards_of(room.db, room.workshop.id) == []
 
 
 def test_a_bad_vote_count_names_its_row_column_and_the_headers():
@@ -526,7 +547,11 @@ def test_the_utf16_byte_order_mark_is_not_part_of_the_first_header():
     assert board.columns == ["Stop", "Start"]
 
 
-def test_demo_data_is_untouched_by_the_migration(demo_db):
+def test_the_migration_keeps_imported_dots_apart_and_remembers_imports(demo_db):
+    columns = {r[1] for r in demo_db.execute("PRAGMA table_info(cards)").fetchall()}
+    assert "imported_dots" in columns
+    assert "m007_imported_history" in {
+        r[0] for r in demo_db.execute("SELECT name FROM _sqlite_migrations").fetchall()
+    }
     assert count(demo_db, "imports") == 0
     assert demo_db.execute("SELECT SUM(imported_dots) FROM cards").fetchone()[0] == 0
-    assert demo.load_demo  # the demo loads with the new columns in place

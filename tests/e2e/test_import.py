@@ -76,6 +76,13 @@ def test_a_scrumlr_and_a_parabol_export_import_without_touching_a_setting(browse
     expect(page.get_by_role("button", name="Import 5 cards and 1 actions")).to_be_disabled()
     assert len(_cards(db, board.id)) == 12
 
+    # Or the board becomes a workshop of its own, opened with the same key.
+    page.get_by_role("button", name="Make it a new workshop of").click()
+    expect(page.get_by_role("heading", name="Imported from Parabol")).to_be_visible()
+    made = db.execute("SELECT id, quarter, exercise FROM workshops ORDER BY id DESC").fetchone()
+    assert tuple(made[1:]) == ("2026-Q2", "sscc")
+    assert len(_cards(db, made[0])) == 5
+
 
 def test_a_csv_of_no_known_tool_is_mapped_by_hand(browser, server, tmp_path):
     db = database.connect(server.db_path)

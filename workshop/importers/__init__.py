@@ -41,6 +41,11 @@ def read(
         )
     decoded = decode(data, encoding)
     text = decoded.text
+    if (file_name or "").casefold().endswith(".md") and not retrospected.recognise_text(text):
+        raise InvalidInput(
+            "file",
+            t("This Markdown file is not a Retrospected summary, the one Markdown read here."),
+        )
     found = _board(text)
     if isinstance(found, ImportedBoard):
         found.encoding = decoded.encoding
@@ -89,22 +94,17 @@ def _from_json(text: str) -> ImportedBoard:
                 column=error.colno,
             ),
         ) from error
-    readers = (
-        (own.recognise_json, own.from_json),
-        (scrumlr.recognise_json, scrumlr.from_json),
-        (postfacto.recognise_json, postfacto.from_json),
-    )
-    for recognise, build in readers:
-        if recognise(document):
+    for tool in (own, scrumlr, postfacto):
+        if tool.recognise_json(document):
             try:
-                return build(document)
+                return tool.from_json(document)
             except (KeyError, TypeError, ValueError, AttributeError) as error:
                 raise InvalidInput(
                     "file",
                     t(
                         "The JSON file looks like a {tool} export but lacks what one holds "
                         "({error}).",
-                        tool=build.__module__.rsplit(".", 1)[-1],
+                        tool=tool.NAME,
                         error=repr(error),
                     ),
                 ) from error
