@@ -22,23 +22,21 @@ from workshop.importers import (
     ImportedAction,
     ImportedBoard,
     ImportedCard,
-    Table,
     read,
     read_encoding,
 )
 from workshop.importers.columns import ACTIONS, SKIP, column_for, exercise_for, guess
 from workshop.importers.dates import quarter_of
+from workshop.importers.mapped_table import TABLE, from_table, table_guesses
 from workshop.importers.text import ENCODINGS, NAMES
 from workshop.models import Workshop
 
-__all__ = ["ACTIONS", "ENCODINGS", "NAMES", "SKIP", "read", "read_encoding"]
+__all__ = [
+    "ACTIONS", "ENCODINGS", "NAMES", "SKIP", "TABLE", "from_table", "read", "read_encoding",
+    "table_guesses",
+]
 MAX_VALUES = 30  # categories offered for mapping; a board has a handful
 GROUP_TITLE_MAX = 120
-_TEXT_NAMES = ("text", "card", "content", "note", "description", "message", "idea")
-_COLUMN_NAMES = ("column", "category", "type", "section", "lane", "list", "prompt")
-_VOTE_NAMES = ("votes", "vote", "likes", "dots", "points", "hearts")
-_AUTHOR_NAMES = ("author", "written by", "by")
-_GROUP_NAMES = ("group", "stack", "theme", "cluster")
 
 
 @dataclass(frozen=True)
@@ -87,101 +85,13 @@ def fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-# --- a table of no known tool, mapped by hand -------------------------------------------
-
-
-def guess_header(headers: list[str], names: tuple[str, ...]) -> str | None:
-    """The header that is one of ``names`` or, failing that, holds one as a word."""
-    for name in names:
-        for header in headers:
-            if header.strip().casefold() == name:
-                return header
-    for name in names:
-        for header in headers:
-            if name in header.casefold().split():
-                return header
-    return None
-
-
-def text_column(headers: list[str]) -> str:
-    return guess_header(headers, _TEXT_NAMES) or headers[0]
-
-
-def category_column(headers: list[str]) -> str | None:
-    found = guess_header(headers, _COLUMN_NAMES)
-    return found if found != text_column(headers) else None
-
-
-def from_table(
-    table: Table,
-    text: str,
-    category: str | None = None,
-    *,
-    votes: str | None = None,
-    author: str | None = None,
-    group: str | None = None,
-) -> ImportedBoard:
-    """The table's rows as cards; a card's column is its ``category`` cell ("" without)."""
-    for header in (text, category, votes, author, group):
-        if header is not None and header not in table.headers:
-            raise InvalidInput(
-                "column",
-                t(
-                    "The file has no column “{name}”. The file's headers: {headers}.",
-                    name=header,
-                    headers=", ".join(table.headers),
-                ),
-            )
-    at = table.headers.index
-    cards = []
-    for number, row in zip(table.numbers, table.rows, strict=True):
-        count = row[at(votes)].strip() if votes else ""
-        if count and not count.isdigit():
-            raise InvalidInput(
-                "column",
-                t(
-                    "Row {row}, column “{column}”: “{value}” is not a whole number of votes. "
-                    "The file's headers: {headers}.",
-                    row=number,
-                    column=votes,
-                    value=count[:40],
-                    headers=", ".join(table.headers),
-                ),
-            )
-        cards.append(
-            ImportedCard(
-                text=row[at(text)],
-                column=row[at(category)].strip() if category else "",
-                row=number,
-                votes=int(count or 0),
-                author=(row[at(author)].strip() or None) if author else None,
-                group=(row[at(group)].strip() or None) if group else None,
-            )
-        )
-    columns = list(dict.fromkeys(c.column for c in cards))
-    return ImportedBoard("CSV", columns, cards, headers=list(table.headers))
-
-
-def table_guesses(table: Table) -> dict[str, str | None]:
-    """Which header holds the text, the column, votes, author and group, by their names."""
-    text = text_column(table.headers)
-    others = [h for h in table.headers if h != text]
-    return {
-        "text": text,
-        "category": category_column(table.headers),
-        "votes": guess_header(others, _VOTE_NAMES),
-        "author": guess_header(others, _AUTHOR_NAMES),
-        "group": guess_header(others, _GROUP_NAMES),
-    }
-
-
 # --- where every card goes --------------------------------------------------------------
 
 
 def mapping_for(board: ImportedBoard, exercise: Exercise) -> dict[str, str]:
     """The guessed column for each of the board's columns. A known tool's columns that
     name none of ours go to ours in order; a hand-mapped table's values are not guessed."""
-    if board.format == "CSV":  # "" is the column of every card when no column says
+    if board.format == TABLE:  # "" is the column of every card when no column says
         first = exercise.columns[0].key
         return {n: column_for(n, exercise) or ("" if n else first) for n in board.columns}
     return guess(board.columns, exercise)
@@ -345,7 +255,7 @@ def _store(
             ),
         )
     good = preview.good
-    if not any(r.action is None for r in good) and not good:
+    if not good:
         raise InvalidInput("file", t("No row can be imported; see the problems listed."))
     cards = [r for r in good if r.action is None]
     actions = [r for r in good if r.action is not None]
