@@ -138,7 +138,7 @@ st.dataframe(
             t("Goes to"): targets.get(r.column_key, "—") if not r.skipped else t("Skipped"),
             t("Votes"): r.votes,
             t("Group"): r.group or "",
-            t("Author"): r.author or "",
+            t("Author or owner"): r.author or "",
             t("Problem"): r.problem or "",
         }
         for r in preview.rows[:200]

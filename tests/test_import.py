@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop import csv_export, exercises, importer, json_export, summary, workshops
+from workshop import check, csv_export, exercises, importer, json_export, summary, workshops
 from workshop.cli import cli
 from workshop.errors import AlreadyImported, InvalidInput, NotAllowed
 from workshop.importers import read
@@ -53,7 +53,7 @@ EXPECTED = {
             ("misses", "Za późno zatwierdzamy treści <brief> & grafiki", 3, None),
             ("misses", "Laporan mingguan terlalu panjang;\ntidak ada yang membacanya", 2, None),
         ],
-        [("Ingrid lager en felles publiseringskalender", "", "open")],
+        [("Ingrid lager en felles publiseringskalender", "Ingrid Bjørnstad", "open")],
     ),
     "ParabolRetrospective_Pazarlama Ekibi_2026-5-6.csv": (
         "Parabol", "utf-8-sig", "sscc", "2026-Q2",
@@ -64,7 +64,7 @@ EXPECTED = {
             ("continue", "Haftalık bülten: açılma oranı %41, devam", 2, None),
             ("continue", "Şirket sayfasında çalışan hikâyeleri; ğışçöü ĞİŞÇÖÜ", 0, None),
         ],
-        [("Ayşe: reels takvimini çıkar, 15 Mayıs'a kadar", "", "open")],
+        [("Ayşe: reels takvimini çıkar, 15 Mayıs'a kadar", "Ayşe", "open")],
     ),
     "easyretro-data.csv": (
         "EasyRetro (FunRetro)", "utf-8", "hml", None,
@@ -76,7 +76,7 @@ EXPECTED = {
              None),
             ("misses", "Rapporten kom en vecka för sent", 0, None),
         ],
-        [("Åsa: gör en kanalplan för Q3", "", "open")],
+        [("Åsa: gör en kanalplan för Q3", "Åsa", "open")],
     ),
     "pemasaran-digital-retro-4-16-2026.csv": (
         "RetroQuest", "utf-8", "hml", "2026-Q2",
@@ -104,7 +104,7 @@ EXPECTED = {
             ("stop", "Købte følgere – det skader rækkevidden", 1, None),
             ("continue", "Månedlig rapport på én side, også på æøå-sprog", 0, None),
         ],
-        [("Søren laver en skabelon", "", "open")],
+        [("Søren laver en skabelon", "Unassigned", "open")],
     ),
     "postfacto-archive.json": (
         "Postfacto", "utf-8", "hml", "2026-Q2",
@@ -116,8 +116,8 @@ EXPECTED = {
             ("misses", "Źle ustawione kierowanie – pół budżetu poszło poza Polskę", 1, None),
         ],
         [
-            ("Marta: dashboard sprzedaży z TikToka do 15.07", "", "open"),
-            ("Zmienić kierowanie kampanii na Polskę (Łódź, Gdańsk)", "", "done"),
+            ("Marta: dashboard sprzedaży z TikToka do 15.07", "Marta", "open"),
+            ("Zmienić kierowanie kampanii na Polskę (Łódź, Gdańsk)", "Unassigned", "done"),
         ],
     ),
     "excel-karteczki-pl-cp1250.csv": (
@@ -182,6 +182,7 @@ def test_every_known_export_imports_as_a_workshop_with_defaults(db, name):
     assert cards_of(db, made.workshop.id) == cards  # texts byte for byte, dots, groups
     assert actions_of(db, made.workshop.id) == actions
     assert made.workshop.phase == "discuss"
+    assert check.problems(db) == []  # the file keeps every rule of the app
 
 
 def test_a_scrumlr_board_keeps_its_authors_and_title(db):

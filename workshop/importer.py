@@ -9,6 +9,7 @@ one transaction, or nothing; :func:`new_workshop` makes a whole board a workshop
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -36,6 +37,7 @@ __all__ = [
     "table_guesses",
 ]
 MAX_VALUES = 30  # categories offered for mapping; a board has a handful
+_OWNER_FIRST = re.compile(r"^([^\W\d_][\w'.-]*(?: [^\W\d_][\w'.-]*){0,2}):\s+\S")
 GROUP_TITLE_MAX = 120
 
 
@@ -158,7 +160,8 @@ def _row(
         )
         return Row(card.row, card.text, key, why, **fields)
     if key == ACTIONS:
-        return Row(card.row, text, ACTIONS, action=ImportedAction(text))
+        owner = (card.author or owner_in(text))[: validate.NAME_MAX]
+        return Row(card.row, text, ACTIONS, author=owner, action=ImportedAction(text, owner))
     return Row(card.row, text, key, **fields)
 
 
@@ -169,8 +172,17 @@ def _action_row(number: int, action: ImportedAction) -> Row:
     except WorkshopError as error:
         return Row(number, action.text, ACTIONS, t("Action {n}: {why}", n=number, why=error))
     owner = " ".join(action.owner.split())[: validate.NAME_MAX]
+    if action.kind == "action":  # a decision has no owner
+        owner = owner or owner_in(text)
     clean = ImportedAction(text, owner, due, action.done, action.kind)
-    return Row(number, text, ACTIONS, action=clean)
+    return Row(number, text, ACTIONS, author=owner, action=clean)
+
+
+def owner_in(text: str) -> str:
+    """The owner an action names the way teams write it where the tool has no owner
+    field ("Marta: dashboard by Friday"), or "Unassigned": every action here has one."""
+    found = _OWNER_FIRST.match(text)
+    return found[1] if found else t("Unassigned")
 
 
 # --- saving -----------------------------------------------------------------------------

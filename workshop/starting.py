@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from workshop import campaigns, exercises, teams, workshops
+from workshop import campaigns, exercises, teams, validate, workshops
 from workshop.errors import NotFound
 from workshop.models import Team, Workshop
 
@@ -33,6 +33,7 @@ def start_workshop(
     """The new workshop and its facilitator secret (shown once, never stored); a
     ``secret`` given is the key of the facilitator whose work starts it."""
     chosen = exercises.get(exercise)
+    quarter = validate.quarter(quarter)  # before the team is made: a typo leaves nothing
     found = team_named(db, team)
     name = title or chosen.default_title
     campaign_id = None
