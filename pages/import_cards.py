@@ -52,6 +52,32 @@ done = st.session_state.pop("wk_imported", None)
 if done:
     st.success(done)
 round_ = st.session_state.setdefault("wk_import_round", 0)  # a new round empties the picker
+with st.expander(t("A team's history: several exports, each a new workshop")):
+    history = st.file_uploader(
+        t("Files"), type=["csv", "txt", "tsv", "json", "md"], accept_multiple_files=True,
+        key=f"import-history-{round_}",
+    )
+    if st.button(
+        t("Import {n} files as workshops of {team}", n=len(history or []), team=workshop.team_name),
+        disabled=not history,
+        key="import-history",
+    ):
+        results = importer.import_history(
+            db, [(f.name, f.getvalue()) for f in history], team=workshop.team_name, secret=secret
+        )
+        for r in results:
+            if r.made:
+                st.success(
+                    t(
+                        "{file}: workshop “{title}”, {quarter}, {cards} cards.",
+                        file=escape(r.file_name),
+                        title=escape(r.made.workshop.title),
+                        quarter=r.made.workshop.quarter,
+                        cards=r.made.saved.cards,
+                    )
+                )
+            else:
+                st.error(t("{file}: {why}", file=escape(r.file_name), why=escape(r.problem)))
 upload = st.file_uploader(
     t("File"), type=["csv", "txt", "tsv", "json", "md"], key=f"import-file-{round_}"
 )

@@ -556,3 +556,22 @@ def test_the_migration_keeps_imported_dots_apart_and_remembers_imports(demo_db):
     }
     assert count(demo_db, "imports") == 0
     assert demo_db.execute("SELECT SUM(imported_dots) FROM cards").fetchone()[0] == 0
+
+
+def test_a_team_history_imports_file_by_file_and_a_bad_one_adds_nothing(room):
+    files = [
+        (name, (FIXTURES / name).read_bytes())
+        for name in ("easyretro-data.csv", "postfacto-archive.json")
+    ]
+    files.insert(1, ("broken.json", b'{"retro": {"items": [{"description": 1}]}}'))
+    files.append(("plain.csv", b"Notes\nfirst\n"))
+    before = len(workshops.list_workshops(room.db))
+    done = importer.import_history(room.db, files, team=room.workshop.team_name,
+                                   secret=room.secret)
+    assert [d.file_name for d in done if d.made] == ["easyretro-data.csv", "postfacto-archive.json"]
+    assert "looks like a Postfacto export" in done[1].problem
+    assert "import it on its own" in done[3].problem
+    assert len(workshops.list_workshops(room.db)) == before + 2
+    made = done[2].made.workshop
+    assert made.team_id == room.workshop.team_id
+    assert workshops.is_facilitator(room.db, made.id, room.secret)  # the same key opens it

@@ -393,3 +393,37 @@ def new_workshop(
     workshop = workshops.set_phase(db, workshop.id, secret, "discuss")
     return NewWorkshop(workshop, secret, saved)
 
+
+
+@dataclass(frozen=True)
+class HistoryFile:
+    """What became of one file of a team's history: a workshop, or why not."""
+
+    file_name: str
+    made: NewWorkshop | None = None
+    problem: str | None = None
+
+
+def import_history(
+    db: Database, files: list[tuple[str, bytes]], *, team: str, secret: str | None = None
+) -> list[HistoryFile]:
+    """Each file as a new workshop of ``team``; a file that cannot be imported whole
+    adds nothing and says why, and the others are imported all the same."""
+    done = []
+    for file_name, data in files:
+        try:
+            board = read(data, file_name)
+            if not isinstance(board, ImportedBoard):
+                raise InvalidInput(
+                    "file",
+                    t(
+                        "This CSV file is none of the known exports: import it on its own "
+                        "to map its columns."
+                    ),
+                )
+            made = new_workshop(db, board, team=team, data=data, file_name=file_name, secret=secret)
+        except WorkshopError as error:
+            done.append(HistoryFile(file_name, problem=str(error)))
+        else:
+            done.append(HistoryFile(file_name, made=made))
+    return done
