@@ -27,6 +27,12 @@ def _import_page(browser, server, db):
     return page, board
 
 
+def _upload(page, path) -> None:
+    # The single-file picker; the team-history one in its expander takes several.
+    wait_idle(page)  # after an import the picker is a new one: wait for it
+    page.locator("[class*='st-key-import-file-'] input[type=file]").set_input_files(str(path))
+
+
 def _cards(db, workshop_id: int) -> list[tuple]:
     query = """SELECT c.column_key, c.text, c.imported_dots, COALESCE(g.title, '') FROM cards c
                LEFT JOIN card_groups g ON g.id = c.group_id WHERE c.workshop_id = ? ORDER BY c.id"""
@@ -37,9 +43,7 @@ def test_a_scrumlr_and_a_parabol_export_import_without_touching_a_setting(browse
     db = database.connect(server.db_path)
     page, board = _import_page(browser, server, db)
 
-    page.locator("input[type=file]").set_input_files(
-        str(FIXTURES / "scrumlr-2026-03-27_Kvartalsretro Q1.csv")
-    )
+    _upload(page, FIXTURES / "scrumlr-2026-03-27_Kvartalsretro Q1.csv")
     expect(page.get_by_text("Recognised: scrumlr.io, UTF-8.")).to_be_visible()
     wait_idle(page)
     for n, column in enumerate(("Stop", "Start", "Continue", "Change")):  # each maps itself
@@ -56,9 +60,7 @@ def test_a_scrumlr_and_a_parabol_export_import_without_touching_a_setting(browse
     ]
     assert cards[3][1] == "Zacząć testy reklam wideo na TikToku\nbudżet: 5 000 zł / miesiąc"
 
-    page.locator("input[type=file]").set_input_files(
-        str(FIXTURES / "ParabolRetrospective_Pazarlama Ekibi_2026-5-6.csv")
-    )
+    _upload(page, FIXTURES / "ParabolRetrospective_Pazarlama Ekibi_2026-5-6.csv")
     expect(page.get_by_text("Recognised: Parabol, UTF-8 with BOM.")).to_be_visible()
     wait_idle(page)
     expect(page.get_by_text("rows have a problem")).to_have_count(0)
@@ -69,9 +71,7 @@ def test_a_scrumlr_and_a_parabol_export_import_without_touching_a_setting(browse
     assert len(parabol) == 5
 
     # The same file again: the page says so and the button waits for a yes.
-    page.locator("input[type=file]").set_input_files(
-        str(FIXTURES / "ParabolRetrospective_Pazarlama Ekibi_2026-5-6.csv")
-    )
+    _upload(page, FIXTURES / "ParabolRetrospective_Pazarlama Ekibi_2026-5-6.csv")
     expect(page.get_by_text("This file was imported into this workshop already.")).to_be_visible()
     expect(page.get_by_role("button", name="Import 5 cards and 1 actions")).to_be_disabled()
     assert len(_cards(db, board.id)) == 12
@@ -94,7 +94,7 @@ def test_a_csv_of_no_known_tool_is_mapped_by_hand(browser, server, tmp_path):
         "Keep,Gear guides\nStop,\n![x](http://127.0.0.1:9/x.png) **Ideas**,Try LinkedIn\n",
         encoding="utf-8",
     )
-    page.locator("input[type=file]").set_input_files(str(source))
+    _upload(page, source)
     expect(page.get_by_text("Which column holds the card text?")).to_be_visible()
     wait_idle(page)
     expect(page.get_by_text("3 rows have a problem")).to_be_visible()  # "Keep" maps itself
