@@ -18,10 +18,11 @@ from workshop import (
     demo,
     exercises,
     exports,
-    files,
     importer,
+    importers,
     privacy,
     report,
+    starting,
     teams,
     validate,
     workshops,
@@ -29,7 +30,13 @@ from workshop import (
 from workshop import db as database
 from workshop.errors import WorkshopError
 from workshop.exercises import EXERCISES
+from workshop.files import read_at_most
 from workshop.i18n import t
+
+
+def _db_after_command(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.obj = value
 
 
 class _Group(click.Group):
@@ -48,6 +55,19 @@ class _Group(click.Group):
                 t("Could not read or write {name}: {reason}.",
                   name=error.filename or "a file", reason=error.strerror or error)
             ) from None
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        # `workshop export 3 --db x.db` works as `workshop --db x.db export 3` does.
+        cmd.params.append(
+            click.Option(
+                ["--db"],
+                type=click.Path(dir_okay=False),
+                expose_value=False,
+                callback=_db_after_command,
+                help="The SQLite file (or set WORKSHOP_DB).",
+            )
+        )
+        super().add_command(cmd, name)
 
 
 @click.group(cls=_Group)
@@ -185,79 +205,158 @@ def report_command(
     _emit(data, output)
 
 
+@cli.command("new")
+@click.option("--team", required=True, help="The team's name (created if new).")
+@click.option("--quarter", required=True, help="The quarter, e.g. 2026-Q2.")
+@click.option(
+    "--exercise", type=click.Choice(list(EXERCISES)), required=True, help="The exercise."
+)
+@click.option("--title", help="The workshop's title (default: the exercise's).")
+@click.option("--campaign", help="Hits / Misses: the campaign or test it looks back on "
+              "(created if the team has none of that name; default: the title).")
+@click.option("--base-url", default="http://localhost:8501", show_default=True)
+@click.pass_context
+def new_command(
+    ctx: click.Context,
+    team: str,
+    quarter: str,
+    exercise: str,
+    title: str | None,
+    campaign: str | None,
+    base_url: str,
+) -> None:
+    """Create a workshop; prints its id on the first line, then its two links."""
+    created, secret = starting.start_workshop(
+        _open(ctx), team=team, quarter=quarter, exercise=exercise, title=title, campaign=campaign
+    )
+    base = base_url.rstrip("/")
+    click.echo(created.id)
+    click.echo(f"Facilitator link (keep it private): {base}/board?code={created.code}&key={secret}")
+    click.echo(f"Participant link: {base}/board?code={created.code}")
+
+
 @cli.command("import-cards")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--workshop", "workshop_id", type=int, required=True, help="The workshop's id.")
-@click.option("--text-column", required=True, help="The CSV column that holds the card text.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--workshop", "workshop_id", type=int, help="The workshop to import into.")
+@click.option(
+    "--team",
+    help="Instead of --workshop: each file becomes a new workshop of this team, its "
+    "quarter from the board's date and its exercise from its columns.",
+)
+@click.option(
+    "--text-column", help="A CSV file of no known tool: the column that holds the card text."
+)
 @click.option(
     "--column-column",
-    help="The CSV column that says which board column a card goes to. Without it, "
-    "every card goes to --into.",
+    help="A CSV file of no known tool: the column that says which board column a card goes "
+    "to. Without it, every card goes to --into.",
 )
 @click.option(
     "--map",
     "mapped",
     multiple=True,
     metavar="VALUE=COLUMN",
-    help="Send cards whose category is VALUE to COLUMN (a column key, or 'skip'). "
-    "Values named like a column (Stop, hits, …) need no mapping.",
+    help="Send the file's column (or category) VALUE to COLUMN: a column key, 'actions' or "
+    "'skip'. Names like a column (Stop, hits, Went well, …) need no mapping.",
 )
 @click.option("--into", "default", help="The board column when there is no --column-column.")
+@click.option("--encoding", type=click.Choice(importer.ENCODINGS), help="Override the one found.")
+@click.option("--again", is_flag=True, help="Import a file this workshop has imported before.")
 @click.option("--skip-bad-rows", is_flag=True, help="Import the good rows even if some are bad.")
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; save nothing.")
 @click.pass_context
 def import_cards_command(
     ctx: click.Context,
-    file: str,
-    workshop_id: int,
-    text_column: str,
+    files: tuple[str, ...],
+    workshop_id: int | None,
+    team: str | None,
+    text_column: str | None,
     column_column: str | None,
     mapped: tuple[str, ...],
     default: str | None,
+    encoding: str | None,
+    again: bool,
     skip_bad_rows: bool,
     dry_run: bool,
 ) -> None:
-    """Import cards from another tool's CSV export into a workshop.
+    """Import the cards, votes, groups, authors and actions of other tools' exports.
 
-    Nothing is saved when a row is bad (unless --skip-bad-rows), and the rows
-    are saved all at once or not at all.
+    scrumlr.io (CSV, JSON), Parabol, EasyRetro, RetroQuest, Retrospected (Markdown),
+    Postfacto (JSON), spreadsheets of sticky notes and this app's own CSV and JSON
+    exports are recognised; any other CSV needs --text-column. A file is saved all at
+    once or not at all, and a file imported before adds nothing unless --again.
     """
+    if (workshop_id is None) == (team is None):
+        raise click.UsageError("Give either --workshop ID or --team NAME.")
+    if workshop_id is not None and len(files) > 1:
+        raise click.UsageError("One file at a time into a workshop; --team takes several.")
     db = _open(ctx)
-    workshop = importer.check_open(workshops.get_workshop(db, workshop_id))
-    table = importer.read_csv(files.read_at_most(file, importer.MAX_BYTES))
-    rows = importer.plan(
-        table,
-        exercises.get(workshop.exercise),
-        text_column,
-        column_column,
-        _mapping(mapped),
-        default,
-    )
-    bad = [r for r in rows if r.problem]
-    for r in rows if dry_run else bad:
-        click.echo(f"  row {r.line}: {r.column_key or '-'}: {r.problem or r.text}", err=True)
-    if dry_run:
-        click.echo(f"{len(rows) - len(bad)} card(s) would be imported, {len(bad)} row(s) not.")
-        return
-    if bad and not skip_bad_rows:
-        raise click.ClickException(
-            f"{len(bad)} of {len(rows)} row(s) cannot be imported (listed above); nothing "
-            "was saved. Fix the file, map the values, or pass --skip-bad-rows."
+    mapping = _mapping(mapped)
+    for file in files:
+        data = read_at_most(file, importers.MAX_BYTES)  # a device or huge file: a message
+        board = _board(importer.read(data, Path(file).name, encoding), text_column,
+                       column_column, default, mapping)
+        if team is not None:
+            made = importer.new_workshop(
+                db, board, team=team, data=data, file_name=Path(file).name, mapping=mapping
+            )
+            click.echo(
+                f"{file}: {board.format} → workshop {made.workshop.id} ({made.workshop.quarter}, "
+                f"{EXERCISES[made.workshop.exercise].name}): {made.saved.cards} card(s), "
+                f"{made.saved.groups} group(s), {made.saved.actions} action(s)."
+            )
+            continue
+        workshop = importer.check_open(workshops.get_workshop(db, workshop_id))
+        preview = importer.plan(board, exercises.get(workshop.exercise), mapping)
+        click.echo(f"{file}: {board.format}, {importer.NAMES.get(board.encoding, board.encoding)}",
+                   err=True)
+        for r in preview.rows if dry_run else preview.bad:
+            where = r.column_key or ("skip" if r.skipped else "-")
+            click.echo(f"  row {r.line}: {where}: {r.problem or r.text}", err=True)
+        if dry_run:
+            click.echo(
+                f"{len(preview.good)} card(s) and action(s) would be imported, "
+                f"{len(preview.bad)} row(s) cannot be, {_skipped(preview)} skipped."
+            )
+            return
+        saved = importer.save_as_file_owner(
+            db, workshop_id, preview,
+            fingerprint=importer.fingerprint(data), file_name=Path(file).name, again=again,
+            skip_bad=skip_bad_rows,
         )
-    saved = importer.save(db, workshop, rows)
-    click.echo(
-        f"Imported {saved} card(s) into workshop {workshop_id}"
-        + (f"; skipped {len(bad)} row(s)." if bad else ".")
-    )
+        click.echo(
+            f"Imported {saved.cards} card(s), {saved.groups} group(s) and {saved.actions} "
+            f"action(s) into workshop {workshop_id}"
+            + (f"; skipped {saved.skipped} row(s)." if saved.skipped else ".")
+        )
 
 
-def _mapping(pairs: tuple[str, ...]) -> dict[str, str | None]:
-    mapping: dict[str, str | None] = {}
+def _board(found, text_column, column_column, default, mapping):
+    """A known tool's board as read; a plain CSV table through the columns given."""
+    if isinstance(found, importer.ImportedBoard):
+        return found
+    if not text_column:
+        raise click.ClickException(
+            "This CSV file is none of the known exports: name the column with the card "
+            f"text with --text-column. The file's headers: {', '.join(found.headers)}."
+        )
+    board = importer.from_table(found, text_column, column_column)
+    if column_column is None and default:
+        mapping.setdefault("", default)
+    return board
+
+
+def _skipped(preview) -> int:
+    return sum(1 for r in preview.rows if r.skipped)
+
+
+def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
     for pair in pairs:
         value, sep, key = pair.partition("=")
         if not sep:
             raise click.BadParameter(f"{pair!r} is not VALUE=COLUMN.", param_hint="--map")
-        mapping[value.strip()] = None if key.strip() == "skip" else key.strip()
+        mapping[value.strip()] = key.strip()
     return mapping
 
 

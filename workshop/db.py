@@ -396,3 +396,25 @@ def _run_script(db: Database, script: str) -> None:
     # executescript() would commit the surrounding transaction; run statements one by one,
     # split where SQLite says a statement ends (a ';' in a string or trigger does not)
     run_script(db, script)
+
+
+@migrations()
+def m007_imported_history(db: Database) -> None:
+    # Votes a card brought from another tool are kept apart from the dots given here,
+    # and each imported file is remembered so that importing it again adds nothing.
+    _run_script(
+        db,
+        """
+        ALTER TABLE cards ADD COLUMN imported_dots INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            fingerprint TEXT NOT NULL,
+            format TEXT NOT NULL,
+            file_name TEXT NOT NULL DEFAULT '',
+            cards INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX imports_workshop ON imports(workshop_id, fingerprint);
+        """,
+    )

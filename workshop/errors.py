@@ -29,3 +29,7 @@ class LimitReached(WorkshopError):
 
 class Stale(NotAllowed):
     """A click made on a screen drawn before the workshop moved on; nothing changed."""
+
+
+class AlreadyImported(WorkshopError):
+    """The same file was imported into this workshop before; importing it again is asked for."""

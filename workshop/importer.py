@@ -1,191 +1,192 @@
-"""Cards from another tool's CSV export: read the file, map its columns, preview, save.
+"""Bringing a board from another tool (or from this app's own export) into a workshop.
 
-Reading takes what spreadsheets and retrospective boards write: UTF-8 with or without a
-byte-order mark or Windows-1252, with commas, semicolons or tabs. Nothing is saved until
-the preview is accepted, and then every good row is saved in one transaction.
+The steps, each usable without the others: :func:`read` turns the file into a board
+(a known tool's, recognised by itself) or a table to map by hand; :func:`plan` decides
+where every card goes and says what is wrong with any; :func:`save` writes the plan in
+one transaction, or nothing; :func:`new_workshop` makes a whole board a workshop of its own.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass
+import hashlib
+import re
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from workshop import validate
-from workshop.db import write
-from workshop.errors import InvalidInput, NotAllowed, WorkshopError
+from workshop import codes, exercises, starting, validate, workshops
+from workshop.db import one, timestamp, write
+from workshop.errors import AlreadyImported, InvalidInput, NotAllowed, WorkshopError
 from workshop.exercises import Exercise
 from workshop.i18n import t
+from workshop.importers import (
+    ImportedAction,
+    ImportedBoard,
+    ImportedCard,
+    read,
+    read_encoding,
+)
+from workshop.importers.columns import ACTIONS, SKIP, column_for, exercise_for, guess
+from workshop.importers.dates import quarter_of
+from workshop.importers.mapped_table import TABLE, from_table, table_guesses
+from workshop.importers.text import ENCODINGS, NAMES
 from workshop.models import Workshop
-from workshop.next_board import offer_card
 from workshop.phases import Phase
 
-MAX_BYTES = 2_000_000
-MAX_ROWS = 2_000
+__all__ = [
+    "ACTIONS", "ENCODINGS", "NAMES", "SKIP", "TABLE", "from_table", "read", "read_encoding",
+    "table_guesses",
+]
 MAX_VALUES = 30  # categories offered for mapping; a board has a handful
-_TEXT_NAMES = ("text", "card", "content", "note", "description", "message", "idea")
-_COLUMN_NAMES = ("column", "category", "type", "section", "lane", "group", "list")
-
-
-@dataclass(frozen=True)
-class Table:
-    headers: list[str]
-    rows: list[list[str]]
+_OWNER_FIRST = re.compile(r"^([^\W\d_][\w'.-]*(?: [^\W\d_][\w'.-]*){0,2}):\s+\S")
+GROUP_TITLE_MAX = 120
 
 
 @dataclass(frozen=True)
 class Row:
-    """One line of the file as it would be imported, or why it would not be."""
+    """A card or action as it would be imported, or why it would not be."""
 
     line: int
     text: str
-    column_key: str | None
+    column_key: str | None  # a column of the exercise, ACTIONS, or None when it goes nowhere
     problem: str | None = None
+    skipped: bool = False  # mapped to go nowhere on purpose: not a problem
+    votes: int = 0
+    group: str | None = None
+    author: str | None = None
+    action: ImportedAction | None = None
 
 
-def _decode(data: bytes) -> str:
-    if b"\x00" in data:
-        raise InvalidInput("file", t("This is not a CSV file: it holds binary data."))
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InvalidInput("file", t("The file is neither UTF-8 nor Windows-1252 text."))
+@dataclass(frozen=True)
+class Saved:
+    cards: int
+    groups: int
+    actions: int
+    skipped: int
+    authors: int = 0
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    try:
-        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        return csv.excel  # one column, or nothing to tell by: plain commas
+@dataclass
+class Preview:
+    """What the page and the command line show before anything is saved."""
+
+    board: ImportedBoard
+    mapping: dict[str, str]
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def good(self) -> list[Row]:
+        return [r for r in self.rows if r.problem is None and not r.skipped]
+
+    @property
+    def bad(self) -> list[Row]:
+        return [r for r in self.rows if r.problem is not None]
 
 
-def _headers(first: list[str]) -> list[str]:
-    """Blank headers get a name and repeated ones a number, so each can be picked."""
-    named: list[str] = []
-    for n, header in enumerate(first, start=1):
-        name = header.strip() or t("Column {n}", n=n)
-        while name in named:
-            name += f" ({n})"
-        named.append(name)
-    return named
+def fingerprint(data: bytes) -> str:
+    """The same bytes give the same fingerprint: how a repeated import is recognised."""
+    return hashlib.sha256(data).hexdigest()
 
 
-def read_csv(data: bytes) -> Table:
-    """The file's header and rows; a clear error naming the line when it cannot be read."""
-    if not data.strip():
-        raise InvalidInput("file", t("The file is empty."))
-    if len(data) > MAX_BYTES:
-        raise InvalidInput("file", t("The file is larger than {n} MB.", n=MAX_BYTES // 1_000_000))
-    text = _decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text), strict=True)
-    try:
-        found = [row for row in reader if any(cell.strip() for cell in row)]
-    except csv.Error as error:
-        raise InvalidInput(
-            "file",
-            t(
-                "Line {n} cannot be read ({error}): check its quotes.",
-                n=reader.line_num,
-                error=error,
-            ),
-        ) from error
-    if len(found) < 2:
-        raise InvalidInput("file", t("The file has a header but no rows under it."))
-    if len(found) > MAX_ROWS + 1:
-        raise InvalidInput("file", t("The file has more than {n} rows.", n=MAX_ROWS))
-    headers = _headers(found[0])
-    for number, row in enumerate(found[1:], start=2):
-        if len(row) > len(headers):
-            raise InvalidInput(
-                "file",
-                t(
-                    "Row {n} has {cells} cells but the header has {headers}; is the separator "
-                    "right?",
-                    n=number,
-                    cells=len(row),
-                    headers=len(headers),
-                ),
-            )
-    return Table(headers, [row + [""] * (len(headers) - len(row)) for row in found[1:]])
+# --- where every card goes --------------------------------------------------------------
 
 
-def guess(headers: list[str], names: tuple[str, ...]) -> str | None:
-    """The first header that looks like one of ``names``."""
-    for name in names:
-        for header in headers:
-            if name in header.casefold():
-                return header
-    return None
-
-
-def text_column(headers: list[str]) -> str:
-    return guess(headers, _TEXT_NAMES) or headers[0]
-
-
-def category_column(headers: list[str]) -> str | None:
-    return guess(headers, _COLUMN_NAMES)
-
-
-def column_for(value: str, exercise: Exercise) -> str | None:
-    """The exercise's column a category names: by key or title, in any case."""
-    wanted = value.strip().casefold()
-    for column in exercise.columns:
-        if wanted in (column.key, t(column.title).casefold(), column.title.casefold()):
-            return column.key
-    return None
-
-
-def values(table: Table, column: str) -> list[str]:
-    """The distinct values of a column, in the order they first appear."""
-    index = table.headers.index(column)
-    return list(dict.fromkeys(row[index].strip() for row in table.rows))
+def mapping_for(board: ImportedBoard, exercise: Exercise) -> dict[str, str]:
+    """The guessed column for each of the board's columns. A known tool's columns that
+    name none of ours go to ours in order; a hand-mapped table's values are not guessed."""
+    if board.format == TABLE:  # "" is the column of every card when no column says
+        first = exercise.columns[0].key
+        return {n: column_for(n, exercise) or ("" if n else first) for n in board.columns}
+    return guess(board.columns, exercise)
 
 
 def plan(
-    table: Table,
+    board: ImportedBoard,
     exercise: Exercise,
-    text: str,
+    mapping: dict[str, str] | None = None,
+    *,
     category: str | None = None,
-    mapping: dict[str, str | None] | None = None,
-    default: str | None = None,
-) -> list[Row]:
-    """Each row with the column it goes to. ``mapping`` sends a category value to a column
-    key (``None`` skips it); values it does not name are matched by ``column_for``.
-    Without a category every card goes to ``default`` (the first column if not given)."""
-    if text not in table.headers or (category and category not in table.headers):
-        raise InvalidInput("column", t("Pick columns the file has."))
+) -> Preview:
+    """Every card and action with where it goes. ``mapping`` sends the board's column
+    names to a column key, ``ACTIONS`` or ``SKIP``; names it leaves out are guessed."""
     keys = [c.key for c in exercise.columns]
-    default = default or keys[0]
-    mapping = mapping or {}
-    if default not in keys or any(k is not None and k not in keys for k in mapping.values()):
-        raise InvalidInput("column", t("Pick one of the columns."))
-    planned = []
-    text_at = table.headers.index(text)
-    category_at = table.headers.index(category) if category else None
-    for line, row in enumerate(table.rows, start=2):
-        card = row[text_at]
-        if category_at is None:
-            planned.append(_row(line, card, default, None, False))
-            continue
-        value = row[category_at].strip()
-        key = mapping[value] if value in mapping else column_for(value, exercise)
-        planned.append(_row(line, card, key, value, value in mapping))
-    return planned
+    chosen = {**mapping_for(board, exercise), **(mapping or {})}
+    wrong = sorted({k for k in chosen.values() if k and k not in (*keys, ACTIONS, SKIP)})
+    if wrong:
+        raise InvalidInput(
+            "column",
+            t(
+                "“{key}” is not a column of this exercise. Valid column keys: {keys}.",
+                key=wrong[0],
+                keys=", ".join([*keys, ACTIONS, SKIP]),
+            ),
+        )
+    preview = Preview(board, chosen)
+    for card in board.cards:
+        preview.rows.append(_row(card, chosen.get(card.column) or None, keys, board, category))
+    for number, action in enumerate(board.actions, start=1):
+        preview.rows.append(_action_row(number, action))
+    return preview
 
 
-def _row(line: int, card: str, key: str | None, value: str | None, mapped: bool) -> Row:
-    if key is None and mapped:
-        return Row(line, card, None, t("Skipped: “{value}” is set to go nowhere.", value=value))
+def _row(
+    card: ImportedCard, key: str | None, keys: list[str], board: ImportedBoard, category: str | None
+) -> Row:
+    fields = {"votes": card.votes, "group": card.group, "author": card.author}
+    if key == SKIP:
+        return Row(card.row, card.text, None, skipped=True, **fields)
     if key is None:
-        return Row(line, card, None, t("No column for “{value}”.", value=value))
+        known = (
+            t("The file's headers: {names}.", names=", ".join(board.headers))
+            if board.headers
+            else t("The file's columns: {names}.", names=", ".join(board.columns))
+        )
+        why = t(
+            "Row {row}, column “{column}”: no column of this exercise is called “{value}”; "
+            "map it to one. Valid column keys: {keys}.",
+            row=card.row,
+            column=category or t("column"),
+            value=card.column,
+            keys=", ".join([*keys, ACTIONS, SKIP]),
+        )
+        return Row(card.row, card.text, None, f"{why} {known}", **fields)
     try:
-        return Row(line, validate.card_text(card), key)
+        text = validate.card_text(card.text)
     except WorkshopError as error:
-        return Row(line, card, key, str(error))
+        why = t(
+            "Row {row}, column “{column}”: {why}",
+            row=card.row,
+            column=card.column or category or t("text"),
+            why=error,
+        )
+        return Row(card.row, card.text, key, why, **fields)
+    if key == ACTIONS:
+        owner = (card.author or owner_in(text))[: validate.NAME_MAX]
+        return Row(card.row, text, ACTIONS, author=owner, action=ImportedAction(text, owner))
+    return Row(card.row, text, key, **fields)
+
+
+def _action_row(number: int, action: ImportedAction) -> Row:
+    try:
+        text = validate.text(action.text, "action", max_len=300)
+        due = validate.optional_date(action.due_on, "due date")
+    except WorkshopError as error:
+        return Row(number, action.text, ACTIONS, t("Action {n}: {why}", n=number, why=error))
+    owner = " ".join(action.owner.split())[: validate.NAME_MAX]
+    if action.kind == "action":  # a decision has no owner
+        owner = owner or owner_in(text)
+    clean = ImportedAction(text, owner, due, action.done, action.kind)
+    return Row(number, text, ACTIONS, author=owner, action=clean)
+
+
+def owner_in(text: str) -> str:
+    """The owner an action names the way teams write it where the tool has no owner
+    field ("Marta: dashboard by Friday"), or "Unassigned": every action here has one."""
+    found = _OWNER_FIRST.match(text)
+    return found[1] if found else t("Unassigned")
+
+
+# --- saving -----------------------------------------------------------------------------
 
 
 def check_open(workshop: Workshop) -> Workshop:
@@ -194,14 +195,236 @@ def check_open(workshop: Workshop) -> Workshop:
     return workshop
 
 
-def save(db: Database, workshop: Workshop, rows: list[Row]) -> int:
-    """Add the rows without a problem as cards with no author; returns how many."""
+def already_imported(db: Database, workshop_id: int, print_: str) -> bool:
+    found = one(
+        db, "SELECT 1 FROM imports WHERE workshop_id = ? AND fingerprint = ?", [workshop_id, print_]
+    )
+    return found is not None
+
+
+def save(
+    db: Database,
+    workshop_id: int,
+    secret: str | None,
+    preview: Preview,
+    *,
+    fingerprint: str,
+    file_name: str = "",
+    again: bool = False,
+    skip_bad: bool = False,
+) -> Saved:
+    """Write the planned cards, groups, votes, authors and actions in one transaction.
+
+    Only the facilitator may; a file imported into this workshop before is refused
+    unless ``again``; a row with a problem refuses the whole file unless ``skip_bad``.
+    """
+    workshop = workshops.authorise(db, workshop_id, secret)
+    return _store(db, workshop, preview, fingerprint, file_name, again, skip_bad)
+
+
+def save_as_file_owner(
+    db: Database,
+    workshop_id: int,
+    preview: Preview,
+    *,
+    fingerprint: str,
+    file_name: str = "",
+    again: bool = False,
+    skip_bad: bool = False,
+) -> Saved:
+    """:func:`save` for the command line: whoever holds the database file may import,
+    as they may issue a new facilitator link."""
+    workshop = workshops.get_workshop(db, workshop_id)
+    return _store(db, workshop, preview, fingerprint, file_name, again, skip_bad)
+
+
+def _store(
+    db: Database,
+    workshop: Workshop,
+    preview: Preview,
+    fingerprint: str,
+    file_name: str,
+    again: bool,
+    skip_bad: bool,
+) -> Saved:
     check_open(workshop)
-    # A row without a problem always has a column (see ``_row``).
-    good = [(r.column_key, r.text) for r in rows if r.problem is None and r.column_key is not None]
+    workshop_id = workshop.id
+    if not again and already_imported(db, workshop_id, fingerprint):
+        raise AlreadyImported(
+            t(
+                "This file was imported into this workshop already; nothing was added. "
+                "Import it again only if you want its cards twice."
+            )
+        )
+    bad = preview.bad
+    if bad and not skip_bad:
+        raise InvalidInput(
+            "file",
+            t(
+                "{n} of {total} rows cannot be imported, so nothing was saved. The first: {first}",
+                n=len(bad),
+                total=len(preview.rows),
+                first=bad[0].problem,
+            ),
+        )
+    good = preview.good
     if not good:
         raise InvalidInput("file", t("No row can be imported; see the problems listed."))
-    with write(db, workshop.id):
-        for column_key, text in good:
-            offer_card(db, workshop.id, column_key, text)
-    return len(good)
+    cards = [r for r in good if r.action is None]
+    actions = [r for r in good if r.action is not None]
+    with write(db, workshop_id):
+        people = {} if workshop.anonymous else _authors(db, workshop_id, cards)
+        groups = _groups(db, workshop_id, cards)
+        now = timestamp()
+        for r in cards:
+            db.execute(
+                """INSERT INTO cards (workshop_id, participant_id, column_key, text, group_id,
+                       imported_dots, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                [workshop_id, people.get(r.author), r.column_key, r.text,
+                 groups.get((r.column_key, r.group)), r.votes, now, now],
+            )
+        for r in actions:
+            a = r.action
+            db.execute(
+                """INSERT INTO actions (workshop_id, kind, text, owner, due_on, status,
+                       created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                [workshop_id, a.kind if a.kind in ("action", "decision") else "action",
+                 a.text, a.owner, a.due_on, "done" if a.done else "open", now],
+            )
+        db.execute(
+            """INSERT INTO imports (workshop_id, fingerprint, format, file_name, cards,
+                   created_at) VALUES (?, ?, ?, ?, ?, ?)""",
+            [workshop_id, fingerprint, preview.board.format, file_name[:200], len(cards), now],
+        )
+    return Saved(
+        cards=len(cards),
+        groups=len(groups),
+        actions=len(actions),
+        skipped=len(preview.rows) - len(good),
+        authors=len(people),
+    )
+
+
+def _authors(db: Database, workshop_id: int, cards: list[Row]) -> dict[str | None, int]:
+    """A participant for each author named (one already there of that name is reused)."""
+    people: dict[str | None, int] = {}
+    for name in dict.fromkeys(r.author for r in cards if r.author):
+        try:
+            clean = validate.person_name(name)
+        except WorkshopError:
+            continue  # a name we cannot keep leaves the card without an author
+        found = one(
+            db,
+            "SELECT id FROM participants WHERE workshop_id = ? AND name = ? COLLATE NOCASE",
+            [workshop_id, clean],
+        )
+        people[name] = found["id"] if found else db.execute(
+            "INSERT INTO participants (workshop_id, name, token, joined_at) VALUES (?, ?, ?, ?)",
+            [workshop_id, clean, codes.new_token(), timestamp()],
+        ).lastrowid
+    return people
+
+
+def _groups(db: Database, workshop_id: int, cards: list[Row]) -> dict[tuple, int]:
+    made: dict[tuple, int] = {}
+    for r in cards:
+        if r.group and (r.column_key, r.group) not in made:
+            title = " ".join(r.group.split())[:GROUP_TITLE_MAX] or t("Group")
+            made[(r.column_key, r.group)] = db.execute(
+                "INSERT INTO card_groups (workshop_id, column_key, title, created_at) "
+                "VALUES (?, ?, ?, ?)",
+                [workshop_id, r.column_key, title, timestamp()],
+            ).lastrowid
+    return made
+
+
+# --- a board as a workshop of its own ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewWorkshop:
+    workshop: Workshop
+    secret: str
+    saved: Saved
+
+
+def new_workshop(
+    db: Database,
+    board: ImportedBoard,
+    *,
+    team: str,
+    data: bytes,
+    file_name: str = "",
+    quarter: str | None = None,
+    exercise: str | None = None,
+    title: str | None = None,
+    mapping: dict[str, str] | None = None,
+    secret: str | None = None,
+) -> NewWorkshop:
+    """The board as a new workshop of ``team`` (created if new): its quarter from the
+    board's date, its exercise from its columns. Nothing is created when a row is bad.
+    ``secret``: the facilitator key that should open it (a new one if not given)."""
+    chosen = exercises.get(exercise) if exercise else exercise_for(board.columns)
+    preview = plan(board, chosen, mapping)
+    if preview.bad:
+        raise InvalidInput(
+            "file",
+            t(
+                "{n} of {total} rows cannot be imported, so nothing was saved. The first: {first}",
+                n=len(preview.bad),
+                total=len(preview.rows),
+                first=preview.bad[0].problem,
+            ),
+        )
+    name = title or board.title or t("Imported from {tool}", tool=board.format)
+    workshop, secret = starting.start_workshop(
+        db,
+        team=team,
+        quarter=quarter or quarter_of(board.held_on) or validate.current_quarter(),
+        exercise=chosen.key,
+        title=" ".join(name.split())[: validate.TITLE_MAX],
+        held_on=board.held_on,
+        anonymous=not any(c.author for c in board.cards),
+        secret=secret,
+    )
+    saved = save(
+        db, workshop.id, secret, preview, fingerprint=fingerprint(data), file_name=file_name
+    )
+    # A board brought from the past is past writing: it opens where cards are discussed.
+    workshop = workshops.set_phase(db, workshop.id, secret, "discuss")
+    return NewWorkshop(workshop, secret, saved)
+
+
+
+@dataclass(frozen=True)
+class HistoryFile:
+    """What became of one file of a team's history: a workshop, or why not."""
+
+    file_name: str
+    made: NewWorkshop | None = None
+    problem: str | None = None
+
+
+def import_history(
+    db: Database, files: list[tuple[str, bytes]], *, team: str, secret: str | None = None
+) -> list[HistoryFile]:
+    """Each file as a new workshop of ``team``; a file that cannot be imported whole
+    adds nothing and says why, and the others are imported all the same."""
+    done = []
+    for file_name, data in files:
+        try:
+            board = read(data, file_name)
+            if not isinstance(board, ImportedBoard):
+                raise InvalidInput(
+                    "file",
+                    t(
+                        "This CSV file is none of the known exports: import it on its own "
+                        "to map its columns."
+                    ),
+                )
+            made = new_workshop(db, board, team=team, data=data, file_name=file_name, secret=secret)
+        except WorkshopError as error:
+            done.append(HistoryFile(file_name, problem=str(error)))
+        else:
+            done.append(HistoryFile(file_name, made=made))
+    return done

@@ -1,15 +1,13 @@
-"""Downloads from the summary and team pages, and a CSV import, in a real browser."""
+"""Downloads from the summary and team pages in a real browser."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from playwright.sync_api import expect
-
-from tests.support import new_workshop, pdf_text, squeezed
+from tests.support import pdf_text, squeezed
 from workshop import db as database
-from workshop import demo, participants, summary, workshops
+from workshop import demo, summary, workshops
 
 from .screens import open_page, wait_idle
 
@@ -53,44 +51,3 @@ def test_the_team_page_downloads_the_report(browser, server):
     text = squeezed(pdf_text(pdf))
     assert squeezed("Follow-through") in text and squeezed("still not stopped") in text
 
-
-def test_the_facilitator_imports_cards_from_a_csv(browser, server, tmp_path):
-    db = database.connect(server.db_path)
-    demo.load_demo(db)
-    team = db.execute("SELECT id FROM teams").fetchone()[0]
-    board, secret = new_workshop(db, team, "2026-Q4")
-    anna = participants.join(db, board.id, "Anna")
-    source = tmp_path / "other-tool.csv"
-    source.write_text(
-        "Category,Card text\nStop,Boosting posts\nWent well,Newsletter clean-up\n"
-        "Keep,Gear guides\nStop,\n![x](http://127.0.0.1:9/x.png) **Ideas**,Try LinkedIn\n",
-        encoding="utf-8",
-    )
-    fac = open_page(browser, "projector")
-    fac.goto(f"{server.url}/board?code={board.code}&key={secret}")
-    wait_idle(fac)
-    fac.get_by_role("link", name="Import cards from a CSV file").click()
-    wait_idle(fac)
-    fac.locator("input[type=file]").set_input_files(str(source))
-    expect(fac.get_by_text("Which column holds the card text?")).to_be_visible()
-    wait_idle(fac)
-    expect(fac.get_by_text("4 rows have a problem and will be left out.")).to_be_visible()
-    # A category is shown as typed, never rendered as Markdown.
-    label = fac.get_by_test_id("stWidgetLabel").filter(has_text="Ideas")
-    expect(label).to_have_text("![x](http://127.0.0.1:9/x.png) **Ideas**")
-    expect(label.locator("img, strong")).to_have_count(0)
-    fac.locator(".st-key-import-map-2").get_by_role("combobox").click()
-    fac.get_by_role("option", name="Continue").click()
-    expect(fac.get_by_text("3 rows have a problem and will be left out.")).to_be_visible()
-    fac.get_by_role("button", name="Import 2 cards").click()
-    expect(fac.get_by_text("Imported 2 cards from other-tool.csv")).to_be_visible()
-    expect(fac.get_by_text("Which column holds the card text?")).to_have_count(0)
-
-    stored = db.execute(
-        "SELECT column_key, text FROM cards WHERE workshop_id = ? ORDER BY id", [board.id]
-    ).fetchall()
-    assert stored == [("stop", "Boosting posts"), ("continue", "Gear guides")]
-
-    room = open_page(browser, "phone")
-    room.goto(f"{server.url}/import?code={board.code}&me={anna.token}")
-    expect(room.get_by_text("Only the facilitator can import cards")).to_be_visible()
