@@ -306,6 +306,7 @@ def import_cards_command(
                 f"{made.saved.groups} group(s), {made.saved.actions} action(s)."
             )
             continue
+        assert workshop_id is not None  # either --workshop or --team, checked above
         workshop = importer.check_open(workshops.get_workshop(db, workshop_id))
         preview = importer.plan(board, exercises.get(workshop.exercise), mapping)
         click.echo(f"{file}: {board.format}, {importer.NAMES.get(board.encoding, board.encoding)}",

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from sqlite_utils import Database
 
 from workshop import codes, exercises, starting, validate, workshops
-from workshop.db import one, timestamp, write
+from workshop.db import new_id, one, timestamp, write
 from workshop.errors import AlreadyImported, InvalidInput, NotAllowed, WorkshopError
 from workshop.exercises import Exercise
 from workshop.i18n import t
@@ -129,10 +130,18 @@ def plan(
     return preview
 
 
+class _Found(TypedDict):
+    """What a card brings along from its tool, whatever becomes of it."""
+
+    votes: int
+    group: str | None
+    author: str | None
+
+
 def _row(
     card: ImportedCard, key: str | None, keys: list[str], board: ImportedBoard, category: str | None
 ) -> Row:
-    fields = {"votes": card.votes, "group": card.group, "author": card.author}
+    fields = _Found(votes=card.votes, group=card.group, author=card.author)
     if key == SKIP:
         return Row(card.row, card.text, None, skipped=True, **fields)
     if key is None:
@@ -285,6 +294,7 @@ def _store(
             )
         for r in actions:
             a = r.action
+            assert a is not None  # an action row always carries its action
             db.execute(
                 """INSERT INTO actions (workshop_id, kind, text, owner, due_on, status,
                        created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
@@ -318,10 +328,10 @@ def _authors(db: Database, workshop_id: int, cards: list[Row]) -> dict[str | Non
             "SELECT id FROM participants WHERE workshop_id = ? AND name = ? COLLATE NOCASE",
             [workshop_id, clean],
         )
-        people[name] = found["id"] if found else db.execute(
+        people[name] = found["id"] if found else new_id(db.execute(
             "INSERT INTO participants (workshop_id, name, token, joined_at) VALUES (?, ?, ?, ?)",
             [workshop_id, clean, codes.new_token(), timestamp()],
-        ).lastrowid
+        ))
     return people
 
 
@@ -330,11 +340,11 @@ def _groups(db: Database, workshop_id: int, cards: list[Row]) -> dict[tuple, int
     for r in cards:
         if r.group and (r.column_key, r.group) not in made:
             title = " ".join(r.group.split())[:GROUP_TITLE_MAX] or t("Group")
-            made[(r.column_key, r.group)] = db.execute(
+            made[(r.column_key, r.group)] = new_id(db.execute(
                 "INSERT INTO card_groups (workshop_id, column_key, title, created_at) "
                 "VALUES (?, ?, ?, ?)",
                 [workshop_id, r.column_key, title, timestamp()],
-            ).lastrowid
+            ))
     return made
 
 

@@ -15,7 +15,7 @@ from workshop.i18n import t
 ACTIONS = "actions"  # not a board column: its cards become action items
 SKIP = "skip"
 
-_WORDS = {
+_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "sscc": {
         "stop": ("stop", "stopp", "less", "drop"),
         "start": ("start", "begin", "more", "try"),

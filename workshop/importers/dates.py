@@ -43,7 +43,7 @@ def in_words(text: str) -> str | None:
     return _date(found[3], _MONTHS[found[1].casefold()], found[2])
 
 
-def _date(year: object, month: object, day: object) -> str | None:
+def _date(year: str | int, month: str | int, day: str | int) -> str | None:
     try:
         return dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
