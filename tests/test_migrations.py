@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
-from workshop import backup, check, copies, dbfile, demo
+from workshop import backup, check, copies, dbfile, demo, importers
 from workshop import db as database
 from workshop.cli import cli
 from workshop.errors import WorkshopError
@@ -172,7 +172,8 @@ def test_import_cards_reads_no_more_than_its_limit(room, tmp_path):
                                     .fetchone()[2], "import-cards", "/dev/zero",
                                     "--workshop", str(room.workshop.id), "--text-column", "a",
                                     "--into", "start"])
-    assert done.exit_code == 1 and "/dev/zero is larger than 2 MB" in done.output
+    limit = importers.MAX_BYTES // 1_000_000
+    assert done.exit_code == 1 and f"/dev/zero is larger than {limit} MB" in done.output
 
 
 def test_restore_takes_a_copy_kept_before_an_upgrade(demo_document, tmp_path):

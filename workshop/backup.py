@@ -44,6 +44,7 @@ TABLES = (
     "canvas_channels",
     "proposals",
     "theme_links",
+    "imports",
 )
 _TYPES = {"INTEGER": (int,), "REAL": (int, float), "TEXT": (str,)}
 MAX_BYTES = 500_000_000  # a backup of ten teams' years of workshops is a few MB

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.test_history import new_workshop
+from tests.support import new_workshop
 from workshop import db as database
 from workshop import demo, participants
 
-from .conftest import open_page, wait_idle
+from .screens import open_page, wait_idle
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "imports"
 
