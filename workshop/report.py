@@ -25,7 +25,7 @@ class Report:
     first: str
     last: str
     markdown: str
-    charts: tuple[alt.Chart, ...]
+    charts: dict[str, list[alt.Chart]]  # by the heading of the section they belong to
 
     @property
     def title(self) -> str:
@@ -169,16 +169,16 @@ def build(db: Database, team: Team, first: str | None = None, last: str | None =
         ),
         *_workshops(timeline),
     ]
-    drawn = [charts.completion_chart(pd.DataFrame(done))] if done else []
+    drawn = {t("Follow-through"): [charts.completion_chart(pd.DataFrame(done))] if done else []}
     reached = [r for r in results if r["reached"] is not None]
     if reached:
-        drawn.append(
+        drawn[t("Campaign results")] = [
             charts.grouped_bars(
                 pd.DataFrame(reached), "quarter", "reached", "campaign", t("KPI reached (%)")
             )
-        )
-    return Report(team, first, last, "\n".join(lines).rstrip() + "\n", tuple(drawn))
+        ]
+    return Report(team, first, last, "\n".join(lines).rstrip() + "\n", drawn)
 
 
 def to_pdf(report: Report) -> bytes:
-    return documents.to_pdf(report.markdown, report.title, list(report.charts))
+    return documents.to_pdf(report.markdown, report.title, report.charts)
