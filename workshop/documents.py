@@ -58,7 +58,7 @@ def _printed(chart: alt.Chart) -> dict:
     sized = chart.properties(width=340)
     if sized.height is alt.Undefined:
         sized = sized.properties(height=220)
-    return sized.configure_legend(columns=2, labelLimit=260).to_dict()
+    return sized.configure_legend(columns=2, labelLimit=0).to_dict()
 
 
 def chart_svg(chart: alt.Chart) -> str:
@@ -232,6 +232,8 @@ def _write(pdf: FPDF, markdown: str) -> None:
             li_prefix_color=INK,
             table_line_separators=True,
         )
+        if block[0].type == "table_open":
+            pdf.ln(3)  # two tables in a row stay apart
     pdf.set_font("DejaVu", size=10)
 
 

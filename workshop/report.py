@@ -172,12 +172,13 @@ def build(db: Database, team: Team, first: str | None = None, last: str | None =
     drawn = {t("Follow-through"): [charts.completion_chart(pd.DataFrame(done))] if done else []}
     reached = [r for r in results if r["reached"] is not None]
     if reached:
-        drawn[t("Campaign results")] = [
-            charts.grouped_bars(
-                pd.DataFrame(reached), "quarter", "reached", "campaign", t("KPI reached (%)")
-            )
-        ]
+        drawn[t("Campaign results")] = [charts.reached_chart(pd.DataFrame(reached))]
     return Report(team, first, last, "\n".join(lines).rstrip() + "\n", drawn)
+
+
+def file_stem(team: Team, first: str, last: str) -> str:
+    """What a report's file is called: "Brand & Social – team report 2026-Q1 to 2026-Q4"."""
+    return t("{team} – team report {first} to {last}", team=team.name, first=first, last=last)
 
 
 def to_pdf(report: Report) -> bytes:
