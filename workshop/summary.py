@@ -103,6 +103,8 @@ def _campaign_lines(campaign: Campaign) -> list[str]:
         (t("Hypothesis"), campaign.hypothesis),
     ]
     out += [f"**{label}:** {md_escape(value)}  " for label, value in facts if value]
+    warning = kpi.over_budget(campaign)
+    out += ["", f"**⚠ {warning}**"] if warning else []
     out += ["", f"| {t('Figure')} | {t('Value')} |", "|---|---|"]
     out += [f"| {label} | {cell(value)} |" for label, value in kpi.rows(campaign)]
     return [*out, ""]
