@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from tests.test_exports import pdf_text, squeezed
 from tests.test_history import new_workshop
 from workshop import db as database
-from workshop import demo, participants, summary, workshops
+from workshop import demo, exports, participants, summary, workshops
 
 from .conftest import open_page, wait_idle
 
@@ -32,7 +32,7 @@ def test_a_summary_downloads_in_every_format(browser, server):
     wait_idle(page)
 
     name, pdf = download(page, "Download PDF")
-    assert name == f"workshop-{retro.id}-{retro.quarter}.pdf"
+    assert name == exports.file_name(retro, "pdf") and retro.quarter in name
     text = squeezed(pdf_text(pdf))
     for card in (c for col in board.columns for item in col.items for c in item.cards):
         assert squeezed(card.text) in text
