@@ -58,7 +58,9 @@ edited = st.data_editor(
             format_func=lambda k: t(channels.KINDS[k]),
         ),
         "role": st.column_config.SelectboxColumn(
-            t("Role"), options=list(channels.ROLES), format_func=lambda k: t(channels.ROLES[k])
+            t("Role"),
+            options=["", *channels.ROLES],
+            format_func=lambda k: t(channels.ROLES[k]) if k else "",
         ),
         "owner": st.column_config.TextColumn(t("Owner")),
         "backup_admin": st.column_config.TextColumn(t("Backup admin")),
@@ -67,8 +69,8 @@ edited = st.data_editor(
         "last_post_on": st.column_config.TextColumn(
             t("Last post"), help=t("For example 2026-11-28 or 28.11.2026.")
         ),
-        "audience_size": st.column_config.NumberColumn(t("Audience"), min_value=0, step=1),
-        "budget_share": st.column_config.NumberColumn(t("Budget %"), min_value=0, max_value=100),
+        "audience_size": st.column_config.TextColumn(t("Audience")),
+        "budget_share": st.column_config.TextColumn(t("Budget %")),
         "purpose": st.column_config.TextColumn(t("Why we have it")),
         "status": st.column_config.SelectboxColumn(
             t("Status"),
@@ -78,7 +80,9 @@ edited = st.data_editor(
         ),
     },
 )
-total = audit.budget_total(list(pd.to_numeric(edited["budget_share"]).dropna()))
+total = audit.budget_total(
+    list(pd.to_numeric(edited["budget_share"], errors="coerce").dropna())
+)
 if total is None or abs(total - 100) < 0.05:
     st.caption(audit.budget_note(total))
 else:

@@ -132,16 +132,21 @@ def flags(lines: list[AuditChannel], today: dt.date | None = None) -> dict[int, 
     return found
 
 
-TEXT_FIELDS = ("platform", "account", "owner", "backup_admin", "last_post_on", "purpose")
+# Every cell but the type and status, shown as text: an empty one stays empty (a number
+# or choice cell would say "None"), and a typed date is read by ``dates.typed`` as typed.
+TEXT_FIELDS = tuple(f for f in FIELDS if f not in ("kind", "status"))
 
 
 def table_rows(lines: list[AuditChannel]) -> list[dict]:
-    """The audit as the table shows it: an empty text cell is empty, never "None"; a date
-    is text in ISO form, so a typed date is read by ``dates.typed`` as typed."""
-    return [
-        {f: (getattr(line, f) or "") if f in TEXT_FIELDS else getattr(line, f) for f in FIELDS}
-        for line in lines
-    ]
+    """The audit as the table shows it: nothing missing reads "None"."""
+    return [{f: _shown(getattr(line, f)) if f in TEXT_FIELDS else getattr(line, f)
+             for f in FIELDS} for line in lines]
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def budget_total(shares: list[float | None]) -> float | None:
