@@ -66,7 +66,7 @@ def timed_click(page: Page, locator) -> float:
     started = page.evaluate("performance.now()")
     locator.click()
     settle(page)
-    return (page.evaluate("window.__idleAt") - started) / 1000
+    return max(0.0, page.evaluate("window.__idleAt") - started) / 1000
 
 
 def timed_open(page: Page, url: str) -> float:
