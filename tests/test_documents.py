@@ -242,9 +242,14 @@ def test_the_markdown_summary_reads_cleanly(room):
     )
 
 
-def test_file_names_say_what_is_inside_and_suit_every_file_system(room):
+def test_file_names_say_what_is_inside_and_suit_every_file_system(db, room):
     assert exports.file_name(room.workshop, "pdf") == (
-        "2026-Q4 Brand & Social – Stop Start Continue Change.pdf"
+        "2026-Q4 Brand & Social – Stop Start Continue Change – Q4 offsite.pdf"
+    )
+    plain, _ = workshops.create_workshop(db, team_id=room.workshop.team_id, quarter="2026-Q4",
+                                         exercise="sscc", title="2026-Q4 offsite")
+    assert exports.file_name(plain, "md") == (
+        "2026-Q4 Brand & Social – Stop Start Continue Change.md"
     )
     assert filenames.safe('Q4: "best" <plan>/draft?', "md") == "Q4 best plan draft.md"
     assert filenames.safe("CON", "csv") == "_CON.csv"

@@ -71,8 +71,12 @@ def export(db: Database, workshop_id: int, fmt: str) -> bytes:
 
 
 def file_name(workshop: Workshop, fmt: str) -> str:
-    """Says what is inside: "2026-Q4 Brand & Social – Stop Start Continue Change.pdf"."""
-    exercise = " ".join(t(EXERCISES[workshop.exercise].name).replace("/", " ").split())
+    """Says what is inside: "2026-Q4 Brand & Social – Stop Start Continue Change.pdf", and
+    the title when it is not the default one, so two workshops of a quarter differ."""
+    exercise = EXERCISES[workshop.exercise]
+    name = " ".join(t(exercise.name).replace("/", " ").split())
     stem = t("{quarter} {team} – {exercise}", quarter=workshop.quarter,
-             team=workshop.team_name, exercise=exercise)
+             team=workshop.team_name, exercise=name)
+    if workshop.title != exercise.title_for(workshop.quarter):
+        stem = t("{name} – {title}", name=stem, title=workshop.title)
     return filenames.safe(stem, fmt)
