@@ -89,7 +89,6 @@ with create:
             placeholder=exercises.get(exercise).title_for(
                 validate.current_quarter(), campaign.name if campaign else None
             ),
-            help=t("Left empty, the title names the campaign or the quarter."),
         )
         anonymous = st.checkbox(t("Anonymous cards"), True, key="setup-anonymous")
         left, right = st.columns(2)
