@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 export WORKSHOP_DB ?= workshop.db
 
-.PHONY: run demo check test test-deps bench bench-history bench-export clean
+.PHONY: run demo check test test-deps bench bench-history bench-export bench-canvas clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,9 @@ bench-history: test-deps
 
 bench-export: test-deps
 	$(PY) bench/export.py
+
+bench-canvas: test-deps
+	$(PY) bench/canvas_clicks.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

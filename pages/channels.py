@@ -38,10 +38,8 @@ if not lines and earlier:
         audit.copy_quarter(db, team.id, earlier, quarter)
         st.rerun()
 
-frame = pd.DataFrame(
-    [{f: getattr(line, f) for f in audit.FIELDS} for line in lines], columns=list(audit.FIELDS)
-)
-frame["last_post_on"] = pd.to_datetime(frame["last_post_on"]).dt.date
+frame = pd.DataFrame(audit.table_rows(lines), columns=list(audit.FIELDS))
+frame[list(audit.TEXT_FIELDS)] = frame[list(audit.TEXT_FIELDS)].astype("string").fillna("")
 edited = st.data_editor(
     frame,
     num_rows="dynamic",
@@ -54,20 +52,41 @@ edited = st.data_editor(
         ),
         "account": st.column_config.TextColumn(t("Account or URL")),
         "kind": st.column_config.SelectboxColumn(
-            t("Type"), options=list(channels.KINDS), required=True
+            t("Type"),
+            options=list(channels.KINDS),
+            required=True,
+            format_func=lambda k: t(channels.KINDS[k]),
         ),
-        "role": st.column_config.SelectboxColumn(t("Role"), options=list(channels.ROLES)),
+        "role": st.column_config.SelectboxColumn(
+            t("Role"),
+            options=["", *channels.ROLES],
+            format_func=lambda k: t(channels.ROLES[k]) if k else "",
+        ),
         "owner": st.column_config.TextColumn(t("Owner")),
         "backup_admin": st.column_config.TextColumn(t("Backup admin")),
-        "last_post_on": st.column_config.DateColumn(t("Last post")),
-        "audience_size": st.column_config.NumberColumn(t("Audience"), min_value=0, step=1),
-        "budget_share": st.column_config.NumberColumn(t("Budget %"), min_value=0, max_value=100),
+        # Typed as text: a date picker cell misread keyboard entries; dates.typed reads
+        # 2026-11-28, 28.11.2026, 28/11/2026 and 28 Nov 2026 alike.
+        "last_post_on": st.column_config.TextColumn(
+            t("Last post"), help=t("For example 2026-11-28 or 28.11.2026.")
+        ),
+        "audience_size": st.column_config.TextColumn(t("Audience")),
+        "budget_share": st.column_config.TextColumn(t("Budget %")),
         "purpose": st.column_config.TextColumn(t("Why we have it")),
         "status": st.column_config.SelectboxColumn(
-            t("Status"), options=list(channels.STATUSES), default="active"
+            t("Status"),
+            options=list(channels.STATUSES),
+            default="active",
+            format_func=lambda k: t(channels.STATUSES[k]),
         ),
     },
 )
+total = audit.budget_total(
+    list(pd.to_numeric(edited["budget_share"], errors="coerce").dropna())
+)
+if total is None or abs(total - 100) < 0.05:
+    st.caption(audit.budget_note(total))
+else:
+    st.warning(audit.budget_note(total), icon=":material/pie_chart:")
 if st.button(t("Save the list"), type="primary", key="channels-save"):
     records = edited.astype(object).where(edited.notna(), None).to_dict("records")
     try:

@@ -124,7 +124,7 @@ if results.empty:
 else:
     reached = results.dropna(subset=["reached"])
     chart_and_table(
-        charts.grouped_bars(reached, "quarter", "reached", "campaign", t("KPI reached (%)")),
+        charts.reached_chart(reached),
         results,
         key="results",
     )

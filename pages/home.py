@@ -86,7 +86,11 @@ with create:
         quarter = left.text_input(t("Quarter"), validate.current_quarter(), key="setup-quarter")
         held_on = right.date_input(t("Date (optional)"), value=None, key="setup-date")
         title_text = st.text_input(
-            t("Title"), t(exercises.get(exercise).default_title), key=f"setup-title-{exercise}"
+            t("Title"),
+            key=f"setup-title-{exercise}",
+            placeholder=exercises.get(exercise).title_for(
+                validate.current_quarter(), campaign.name if campaign else None
+            ),
         )
         anonymous = st.checkbox(t("Anonymous cards"), True, key="setup-anonymous")
         left, right = st.columns(2)
@@ -113,7 +117,10 @@ with create:
                 new_team=team_name,
                 quarter=quarter,
                 exercise=exercise,
-                title=title_text,
+                title=title_text.strip()
+                or exercises.get(exercise).title_for(
+                    validate.quarter(quarter), campaign.name if campaign else None
+                ),
                 held_on=held_on,
                 settings=workshops.Settings(anonymous, dots, per_card),
                 campaign_id=campaign.id if campaign else None,

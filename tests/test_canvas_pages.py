@@ -45,6 +45,10 @@ def test_the_facilitator_puts_a_channel_on_the_canvas_and_compares(discussing):
     db, workshop, secret, card = discussing
     at = app("pages/board.py", code=workshop.code, key=secret)
     key = f"plan-card-{card.id}"
+    platform_field = [w for w in at.text_input if w.key == f"{key}-platform"]
+    assert platform_field == []  # no form is built until its popover opens
+    at.session_state[f"plan-open-card-{card.id}"] = True
+    at.run()
     assert at.text_input(key=f"{key}-platform").value == "TikTok"
     at.selectbox(key=f"{key}-role").select("discoverer")
     at.radio(key=f"{key}-fit_sell").set_value("no")

@@ -48,9 +48,8 @@ def test_every_demo_workshop_exports_in_every_format(demo_db):
         for column in board.columns:
             assert f"<h2>{column.column.title}</h2>" in rendered
             assert f"<h2>{column.column.title}</h2>" in html
-        assert "<svg" in html or not summary.charts_of(
-            demo_db, board, summary.extras(demo_db, board)
-        )
+        drawn = summary.charts_of(demo_db, board, summary.extras(demo_db, board))
+        assert "<svg" in html or not any(drawn.values())
 
 
 def test_a_pdf_has_the_exercise_charts_as_images(demo_db):

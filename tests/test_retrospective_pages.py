@@ -78,7 +78,7 @@ def test_setting_up_a_retrospective_for_a_new_team_and_campaign(db):
     assert at.selectbox(key="setup-campaign").value.name == "Black Friday"
     at.button(key="setup-submit").click().run()
     (created,) = workshops.list_workshops(db)
-    assert created.exercise == "hml" and created.title == "Retrospective"
+    assert created.exercise == "hml" and created.title == "Retrospective: Black Friday"
     assert campaigns.get_campaign(db, created.campaign_id).name == "Black Friday"
 
 

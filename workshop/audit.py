@@ -10,7 +10,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from workshop import channels, validate
+from workshop import channels, dates, validate
 from workshop.db import rows, timestamp, write
 from workshop.errors import InvalidInput
 from workshop.i18n import t
@@ -37,7 +37,8 @@ def clean_row(values: dict) -> dict:
         "backup_admin": validate.optional_text(
             v["backup_admin"], "backup admin", max_len=validate.NAME_MAX
         ),
-        "last_post_on": validate.optional_date(v["last_post_on"], "last post"),
+        "last_post_on": validate.optional_date(dates.typed(v["last_post_on"], "last post"),
+                                               "last post"),
         "audience_size": _whole(v["audience_size"]),
         "budget_share": validate.optional_number(
             v["budget_share"], "budget share", low=0, high=100
@@ -129,6 +130,38 @@ def flags(lines: list[AuditChannel], today: dt.date | None = None) -> dict[int, 
         if notes:
             found[line.id] = notes
     return found
+
+
+# Every cell but the type and status, shown as text: an empty one stays empty (a number
+# or choice cell would say "None"), and a typed date is read by ``dates.typed`` as typed.
+TEXT_FIELDS = tuple(f for f in FIELDS if f not in ("kind", "status"))
+
+
+def table_rows(lines: list[AuditChannel]) -> list[dict]:
+    """The audit as the table shows it: nothing missing reads "None"."""
+    return [{f: _shown(getattr(line, f)) if f in TEXT_FIELDS else getattr(line, f)
+             for f in FIELDS} for line in lines]
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def budget_total(shares: list[float | None]) -> float | None:
+    """The budget shares added up; None when no line has one."""
+    known = [share for share in shares if share is not None]
+    return sum(known) if known else None
+
+
+def budget_note(total: float | None) -> str:
+    """What the table's budget total says, and whether it is the whole budget."""
+    if total is None:
+        return t("No budget shares yet.")
+    if abs(total - 100) < 0.05:
+        return t("Budget shares add up to 100%.")
+    return t("Budget shares add up to {total}%, not 100%.", total=f"{total:g}")
 
 
 def quiet_days(line: AuditChannel, today: dt.date) -> int | None:

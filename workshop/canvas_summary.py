@@ -7,6 +7,7 @@ from workshop.i18n import t
 from workshop.markdown import cell, escape
 from workshop.models import PlanChannel, Proposal
 
+HEADING = "The canvas"
 STATUS = {"proposed": "proposed", "accepted": "accepted", "rejected": "rejected"}
 
 
@@ -24,17 +25,27 @@ def _kpi(c: PlanChannel) -> str:
 
 
 def lines(plan: list[PlanChannel], found: list[Proposal]) -> list[str]:
-    out = [f"## {t('The canvas')}", ""]
+    out = [f"## {t(HEADING)}", ""]
     if plan:
+        # Two tables, not one of nine columns: on A4 and in a chat window each column
+        # keeps its words whole.
         out += [
             f"| {t('Channel')} | {t('Type')} | {t('Role')} | {t('Stage')} | {t('Budget')} "
-            f"| {t('Goal')} | {t('KPI')} | {t('Fit')} | {t('Owner')} |",
-            "|---|---|---|---|---|---|---|---|---|",
+            f"| {t('Owner')} |",
+            "|---|---|---|---|---|---|",
         ]
         out += [
             f"| {cell(c.platform)} | {t(channels.KINDS[c.kind])} | {t(channels.ROLES[c.role])} "
-            f"| {t(channels.STAGES[c.stage])} | {c.budget_share:g}% | {cell(c.goal) or '—'} "
-            f"| {_kpi(c)} | {_fit(c)} | {cell(c.owner) or '—'} |"
+            f"| {t(channels.STAGES[c.stage])} | {c.budget_share:g}% | {cell(c.owner) or '—'} |"
+            for c in plan
+        ]
+        out += [
+            "",
+            f"| {t('Channel')} | {t('Goal')} | {t('KPI')} | {t('Fit: sell / buy / ours')} |",
+            "|---|---|---|---|",
+        ]
+        out += [
+            f"| {cell(c.platform)} | {cell(c.goal) or '—'} | {_kpi(c)} | {_fit(c)} |"
             for c in plan
         ]
     else:

@@ -63,6 +63,9 @@ def _bars(values: list[tuple[str, float | None, str]], title: str) -> alt.Chart 
     )
 
 
+# Under the chart, two to a row, never cut short: a campaign's whole name shows.
+_LEGEND = alt.Legend(orient="bottom", title=None, columns=2, labelLimit=0)
+
 MIX_BY = {"channel": "Channel", "type": "Type", "role": "Role"}
 
 
@@ -111,7 +114,7 @@ def mix_chart(frame: pd.DataFrame, by: str) -> alt.Chart:
             y=alt.Y(f"{by}:N", title=None, axis=alt.Axis(labelFontSize=13)),
             yOffset="source:N",
             x=alt.X("share:Q", title="%"),
-            color=alt.Color("source:N", title=None, legend=alt.Legend(orient="bottom")),
+            color=alt.Color("source:N", title=None, legend=_LEGEND),
             tooltip=[by, "source", alt.Tooltip("share:Q", format=".0f")],
         )
     )
@@ -137,7 +140,7 @@ def completion_chart(frame: pd.DataFrame) -> alt.Chart:
                     domain=["done", "carried", "dropped", "open"],
                     range=["#1e8449", "#b9770e", "#7f8c8d", "#c0392b"],
                 ),
-                legend=alt.Legend(orient="bottom", title=None),
+                legend=_LEGEND,
             ),
             tooltip=["quarter", "outcome", "actions"],
         )
@@ -155,7 +158,32 @@ def grouped_bars(
             x=alt.X(f"{x}:N", title=None, sort=order, axis=alt.Axis(labelAngle=0)),
             xOffset=f"{colour}:N",
             y=alt.Y(f"{y}:Q", title=None),
-            color=alt.Color(f"{colour}:N", title=None, legend=alt.Legend(orient="bottom")),
+            color=alt.Color(f"{colour}:N", title=None, legend=_LEGEND),
             tooltip=[x, colour, y],
+        )
+    )
+
+
+def reached_chart(frame: pd.DataFrame) -> alt.Chart:
+    """How much of its KPI target each campaign reached (rows of ``history.campaign_results``).
+
+    One bar a campaign on a line of its own, named with its quarter: a quarter with one
+    campaign has its bar on the label, not pushed aside to make room for the others.
+    """
+    shown = frame.assign(label=frame["quarter"] + " · " + frame["campaign"])
+    verdicts = {t(kpi.VERDICTS[key]): COLOURS[key] for key in kpi.VERDICTS}
+    return (
+        alt.Chart(shown, title=t("KPI reached (%)"), height=alt.Step(26))
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=0)),
+            x=alt.X("reached:Q", title="%"),
+            color=alt.Color(
+                "verdict:N",
+                title=None,
+                scale=alt.Scale(domain=list(verdicts), range=list(verdicts.values())),
+                legend=_LEGEND,
+            ),
+            tooltip=["quarter", "campaign", "reached", "verdict"],
         )
     )

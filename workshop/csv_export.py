@@ -15,8 +15,10 @@ from workshop import summary
 from workshop.board import Board
 from workshop.db import rows
 
+# Each column means one thing on every row: "group" is the group a card or a dot belongs
+# to, "votes" the dots on that row's card or group, "source" what an action came from.
 HEADER = ["record", "id", "column", "text", "group", "author", "votes", "card_id",
-          "owner", "due", "status"]
+          "source", "owner", "due", "status"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -32,16 +34,23 @@ def records(db: Database, board: Board) -> list[list[object]]:
         db, "SELECT card_id, COUNT(*) AS n FROM votes WHERE workshop_id = ? GROUP BY card_id",
         [board.workshop.id])}
     out: list[list[object]] = []
+    group_of: dict[int, str] = {}
     for column in board.columns:
+        key = column.column.key
         for item in column.items:
-            group = item.title if item.kind == "group" else ""
+            if item.kind == "group":
+                # A group's dots are the group's, not its first card's.
+                out.append(["group", item.id, key, item.title, "", "", item.votes or 0,
+                            "", "", "", "", ""])
+                group_of |= {card.id: item.title for card in item.cards}
             out += [
-                ["card", card.id, column.column.key, card.text, group, card.author or "",
-                 votes.get(card.id, 0), "", "", "", ""]
+                ["card", card.id, key, card.text, group_of.get(card.id, ""), card.author or "",
+                 "" if item.kind == "group" else votes.get(card.id, 0), "", "", "", "", ""]
                 for card in item.cards
             ]
     out += [
-        ["vote", r["id"], r["column_key"], "", "", "", 1, r["card_id"], "", "", ""]
+        ["vote", r["id"], r["column_key"], "", group_of.get(r["card_id"], ""), "", 1,
+         r["card_id"], "", "", "", ""]
         for r in rows(
             db,
             """SELECT v.id, v.card_id, c.column_key FROM votes v JOIN cards c
@@ -50,7 +59,7 @@ def records(db: Database, board: Board) -> list[list[object]]:
         )
     ]
     out += [
-        [a.kind, a.id, "", a.text, board.source_of(a), "", "", a.card_id or "", a.owner,
+        [a.kind, a.id, "", a.text, "", "", "", a.card_id or "", board.source_of(a), a.owner,
          a.due_on or "", a.status]
         for a in board.actions
     ]

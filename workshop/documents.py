@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -32,14 +33,24 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 _STABLE_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
+# Charts go at the end of the section they belong to, named by its heading's Markdown.
+Figures = Mapping[str, Sequence[alt.Chart]]
+
+
 def to_html_fragment(markdown: str) -> str:
     return _MARKDOWN.render(markdown)
 
 
-def _split(markdown: str) -> tuple[str, str]:
-    """The title block and the sections after it: charts go between them."""
-    head, marker, rest = markdown.partition("\n## ")
-    return head, (marker.lstrip("\n") + rest) if marker else ""
+def sections(markdown: str) -> list[str]:
+    """The title block, then one piece per ``## `` section (user text never starts a line
+    with ``#``: it is escaped)."""
+    pieces = re.split(r"\n(?=## )", markdown)
+    return [piece.strip("\n") + "\n" for piece in pieces if piece.strip()]
+
+
+def heading(section: str) -> str:
+    first = section.split("\n", 1)[0]
+    return first[3:] if first.startswith("## ") else ""
 
 
 def _printed(chart: alt.Chart) -> dict:
@@ -47,7 +58,7 @@ def _printed(chart: alt.Chart) -> dict:
     sized = chart.properties(width=340)
     if sized.height is alt.Undefined:
         sized = sized.properties(height=220)
-    return sized.configure_legend(columns=2, labelLimit=260).to_dict()
+    return sized.configure_legend(columns=2, labelLimit=0).to_dict()
 
 
 def chart_svg(chart: alt.Chart) -> str:
@@ -77,17 +88,20 @@ li {{ break-inside: avoid; }}
 """
 
 
-def to_html(markdown: str, title: str, charts: Sequence[alt.Chart] = ()) -> str:
+def to_html(markdown: str, title: str, charts: Figures | None = None) -> str:
     """A page that prints on one or two A4 sheets, its charts drawn inline as SVG."""
-    head, body = _split(markdown)
-    figures = "".join(f"<figure>{chart_svg(chart)}</figure>" for chart in charts)
+    charts = charts or {}
+    body = ""
+    for section in sections(markdown):
+        body += to_html_fragment(section)
+        placed = charts.get(heading(section), [])
+        figures = "".join(f"<figure>{chart_svg(chart)}</figure>" for chart in placed)
+        body += f'<div class="charts">{figures}</div>\n' if figures else ""
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<style>{_CSS}</style></head>\n<body>\n{to_html_fragment(head)}"
-        + (f'<div class="charts">{figures}</div>\n' if figures else "")
-        + f"{to_html_fragment(body)}</body></html>\n"
+        f"<style>{_CSS}</style></head>\n<body>\n{body}</body></html>\n"
     )
 
 
@@ -117,12 +131,23 @@ class _Pdf(FPDF):
         self.set_text_color(0)
 
 
-_HEADING = TextStyle(color=INK, t_margin=5, b_margin=1)
+# fpdf2 reads a heading's b_margin in lines of the heading's size, t_margin in mm.
+_HEADING = TextStyle(color=INK, t_margin=6, b_margin=0.35)
 _TAG_STYLES = {
-    "h1": TextStyle(color=INK, font_size_pt=18, t_margin=0, b_margin=2),
+    "h1": TextStyle(color=INK, font_size_pt=18, t_margin=0, b_margin=0.4),
     "h2": _HEADING.replace(font_size_pt=13),
     "h3": _HEADING.replace(font_size_pt=11),
+    "p": TextStyle(t_margin=2),
+    "ul": TextStyle(t_margin=1),
+    "ol": TextStyle(t_margin=1),
+    "li": TextStyle(l_margin=5, t_margin=1),
 }
+LEADING = "1.35"  # line height of paragraphs and lists, in lines of the font size
+PAD = 1.6  # mm between a table cell's text and its borders
+TABLE_SIZES = (10, 9, 8, 7)  # a table too wide for its words is set smaller, down to 7 pt
+# No column is made wider than this share of the line for one word: a longer "word" is
+# an address or a tracking link, and it breaks where it must.
+LONGEST_WORD = 0.3
 
 
 def _plain(inline: Token) -> None:
@@ -131,59 +156,104 @@ def _plain(inline: Token) -> None:
     inline.children = [Token("text", "", 0, content=text)]
 
 
-def _widths(pdf: FPDF, columns: list[list[str]]) -> list[float]:
-    """Column widths in mm: never narrower than a column's longest word, and what room is
-    left goes to the columns with the longest texts."""
-    pad = 3.0
-    least = [
-        max(pdf.get_string_width(w) for c in col for w in c.split() or [""]) * 1.1 + pad
-        for col in columns
-    ]
-    wish = [min(max(pdf.get_string_width(c) for c in col), 70) + pad for col in columns]
+def _widest_word(pdf: FPDF, texts: list[str], style: str) -> float:
+    pdf.set_font(style=style)
+    widest = max(pdf.get_string_width(word) for text in texts for word in text.split() or [""])
+    pdf.set_font(style="")
+    return widest
+
+
+def _least(pdf: FPDF, column: list[str]) -> float:
+    """A column's narrowest width: its longest word (the heading's is bold) on one line."""
+    widest = max(_widest_word(pdf, column[:1], "B"), _widest_word(pdf, column[1:], ""))
+    return min(widest, pdf.epw * LONGEST_WORD) + 2 * PAD + 0.5  # 0.5: rounding
+
+
+def table_layout(pdf: FPDF, columns: list[list[str]]) -> tuple[float, list[float]]:
+    """The font size and column widths (mm) of a table whose columns are ``columns`` (each
+    its heading first): the largest size at which no word breaks, and what room is left
+    goes to the columns with the longest texts."""
+    for size in TABLE_SIZES:
+        pdf.set_font(size=size)
+        least = [_least(pdf, column) for column in columns]
+        if sum(least) <= pdf.epw:
+            break
+    wish = [min(max(pdf.get_string_width(c) for c in col), 70) + 2 * PAD for col in columns]
     wish = [max(w, low) for w, low in zip(wish, least, strict=True)]
     room, extra = pdf.epw - sum(least), sum(wish) - sum(least)
     if room <= 0 or extra <= 0:
-        return [pdf.epw * w / sum(wish) for w in wish]
+        return size, [pdf.epw * w / sum(wish) for w in wish]
     share = min(room / extra, 1.0)
     widths = [low + (w - low) * share for w, low in zip(wish, least, strict=True)]
-    return [w * pdf.epw / sum(widths) for w in widths]
+    return size, [w * pdf.epw / sum(widths) for w in widths]
 
 
-def _shape_tables(pdf: FPDF, tokens: list[Token]) -> None:
-    """Plain, left-aligned cells in columns sized to what they hold."""
-    starts = [n for n, tok in enumerate(tokens) if tok.type == "table_open"]
-    for start in starts:
-        end = next(n for n in range(start, len(tokens)) if tokens[n].type == "table_close")
-        cells = [n for n in range(start, end) if tokens[n].type in ("th_open", "td_open")]
-        for n in cells:
-            _plain(tokens[n + 1])
-            tokens[n].attrs = {"align": "left"}
-        heads = [n for n in cells if tokens[n].type == "th_open"]
-        columns = [
-            [tokens[n + 1].content for n in cells[col :: len(heads)]] for col in range(len(heads))
-        ]
-        for n, width in zip(heads, _widths(pdf, columns), strict=True):
-            tokens[n].attrs["width"] = f"{100 * width / pdf.epw:.2f}%"
+def _shape_table(pdf: FPDF, tokens: list[Token]) -> float:
+    """Plain, left-aligned, padded cells in columns sized to what they hold; the size."""
+    cells = [n for n, tok in enumerate(tokens) if tok.type in ("th_open", "td_open")]
+    for n in cells:
+        _plain(tokens[n + 1])
+        tokens[n].attrs = {"align": "left"}
+    tokens[0].attrs = {"cellpadding": f"{PAD}"}
+    heads = [n for n in cells if tokens[n].type == "th_open"]
+    columns = [[tokens[n + 1].content for n in cells[c :: len(heads)]] for c in range(len(heads))]
+    size, widths = table_layout(pdf, columns)
+    for n, width in zip(heads, widths, strict=True):
+        tokens[n].attrs["width"] = f"{100 * width / pdf.epw:.2f}%"
+    return size
 
 
-def _pdf_html(pdf: FPDF, markdown: str) -> str:
-    tokens = _MARKDOWN.parse(markdown)
-    _shape_tables(pdf, tokens)
-    return _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})
+def _blocks(tokens: list[Token]) -> list[list[Token]]:
+    """The tokens cut into tables and runs of everything else: each table has its own size."""
+    out: list[list[Token]] = [[]]
+    for tok in tokens:
+        if tok.type == "table_open":
+            out.append([])
+        out[-1].append(tok)
+        if tok.type == "table_close":
+            out.append([])
+    return [block for block in out if block]
 
 
-def _write(pdf: _Pdf, markdown: str) -> None:
-    if markdown.strip():
+def _write(pdf: FPDF, markdown: str) -> None:
+    """Markdown drawn at the cursor: paragraphs and lists with room between the lines."""
+    for block in _blocks(_MARKDOWN.parse(markdown)):
+        size = 10.0
+        if block[0].type == "table_open":
+            size = _shape_table(pdf, block)
+        for tok in block:
+            if tok.type in ("paragraph_open", "bullet_list_open", "ordered_list_open"):
+                tok.attrs["line-height"] = LEADING
+        pdf.set_font("DejaVu", size=size)
         pdf.write_html(
-            _pdf_html(pdf, markdown),
+            _MARKDOWN.renderer.render(block, _MARKDOWN.options, {}),
             font_family="DejaVu",
             tag_styles=_TAG_STYLES,
             li_prefix_color=INK,
             table_line_separators=True,
         )
+        if block[0].type == "table_open":
+            pdf.ln(3)  # two tables in a row stay apart
+    pdf.set_font("DejaVu", size=10)
 
 
-def _images(pdf: _Pdf, charts: list[alt.Chart]) -> None:
+def _lead(section: str) -> str:
+    """A section's heading with the start of what follows it (two blocks, a table's head
+    and first row): what must not be left alone at the foot of a page."""
+    first, *rest = section.split("\n")
+    blocks = [block.split("\n")[:3] for block in "\n".join(rest).strip().split("\n\n")]
+    return "\n\n".join(["\n".join(b) for b in [[first], *blocks[:2]]])
+
+
+def _height(scratch: FPDF, markdown: str) -> float:
+    """How tall ``markdown`` is drawn, measured on a page of its own."""
+    scratch.add_page()
+    top = scratch.get_y()
+    _write(scratch, markdown)
+    return scratch.get_y() - top
+
+
+def _images(pdf: FPDF, charts: Sequence[alt.Chart]) -> None:
     """Charts side by side, up to three to a row; a row that does not fit starts a page."""
     per_row = 3 if len(charts) % 3 == 0 else 2
     width = (pdf.epw - 6 * (per_row - 1)) / per_row
@@ -193,7 +263,7 @@ def _images(pdf: _Pdf, charts: list[alt.Chart]) -> None:
         height = max(width * h / w for w, h in sizes)
         if pdf.get_y() + height > pdf.page_break_trigger:
             pdf.add_page()
-        top = pdf.get_y()
+        top = pdf.get_y() + 2
         for n, png in enumerate(pngs):
             pdf.image(io.BytesIO(png), x=pdf.l_margin + n * (width + 6), y=top, w=width)
         pdf.set_y(top + height + 4)
@@ -227,12 +297,16 @@ def _missing_note(markdown: str) -> str:
     )
 
 
-def to_pdf(markdown: str, title: str, charts: Sequence[alt.Chart] = ()) -> bytes:
+def to_pdf(markdown: str, title: str, charts: Figures | None = None) -> bytes:
     """The document as PDF bytes: the same bytes every time for the same content."""
-    pdf = _Pdf(title)
+    charts = charts or {}
+    pdf, scratch = _Pdf(title), _Pdf(title)
     pdf.add_page()
-    head, body = _split(markdown)
-    _write(pdf, head + _missing_note(markdown))
-    _images(pdf, list(charts))
-    _write(pdf, body)
+    pieces = sections(markdown)
+    pieces[0] += _missing_note(markdown)
+    for piece in pieces:
+        if heading(piece) and pdf.get_y() + _height(scratch, _lead(piece)) > pdf.page_break_trigger:
+            pdf.add_page()  # a heading stays with what follows it
+        _write(pdf, piece)
+        _images(pdf, charts.get(heading(piece), []))
     return bytes(pdf.output())

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop.i18n import t
+
 
 @dataclass(frozen=True)
 class Column:
@@ -28,8 +30,12 @@ class Exercise:
     tags: tuple[tuple[str, str], ...] = ()  # (key, English label)
     forward_column: str | None = None  # whose items can be taken to later work
     needs_campaign: bool = False
-    default_title: str = "Quarterly offsite"
+    default_title: str = "{quarter} offsite"  # with {quarter}, and {campaign} if it has one
     plans_channels: bool = False  # its items become channels on a scratch canvas
+
+    def title_for(self, quarter: str, campaign: str | None = None) -> str:
+        """The title a workshop gets when none is typed: it names its campaign or quarter."""
+        return t(self.default_title, quarter=quarter, campaign=campaign or quarter)
 
     def tag_label(self, key: str | None) -> str:
         return dict(self.tags).get(key or "", "")
@@ -125,7 +131,7 @@ HML = Exercise(
     tags=MISS_REASONS,
     forward_column="learned",
     needs_campaign=True,
-    default_title="Retrospective",
+    default_title="Retrospective: {campaign}",
 )
 
 CANVAS = Exercise(
@@ -166,7 +172,7 @@ CANVAS = Exercise(
         ),
     ),
     plans_channels=True,
-    default_title="Channel canvas",
+    default_title="Channel canvas {quarter}",
 )
 
 EXERCISES: dict[str, Exercise] = {exercise.key: exercise for exercise in (SSCC, HML, CANVAS)}

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop import csv_export, documents, json_export, summary
+from workshop import csv_export, documents, filenames, json_export, summary
+from workshop.exercises import EXERCISES
+from workshop.i18n import t
 from workshop.models import Workshop
 
 
@@ -69,4 +71,12 @@ def export(db: Database, workshop_id: int, fmt: str) -> bytes:
 
 
 def file_name(workshop: Workshop, fmt: str) -> str:
-    return f"workshop-{workshop.id}-{workshop.quarter}.{fmt}"
+    """Says what is inside: "2026-Q4 Brand & Social – Stop Start Continue Change.pdf", and
+    the title when it is not the default one, so two workshops of a quarter differ."""
+    exercise = EXERCISES[workshop.exercise]
+    name = " ".join(t(exercise.name).replace("/", " ").split())
+    stem = t("{quarter} {team} – {exercise}", quarter=workshop.quarter,
+             team=workshop.team_name, exercise=name)
+    if workshop.title != exercise.title_for(workshop.quarter):
+        stem = t("{name} – {title}", name=stem, title=workshop.title)
+    return filenames.safe(stem, fmt)

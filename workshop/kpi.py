@@ -65,6 +65,19 @@ def _ratio(part: float | None, whole: float | None) -> float | None:
     return part / whole * 100
 
 
+def over_budget(campaign: Campaign) -> str | None:
+    """A warning when more was spent than planned; None within the budget or unknown."""
+    used = _ratio(campaign.budget_spent, campaign.budget_planned)
+    if used is None or used <= 100:
+        return None
+    return t(
+        "Over budget: {spent} spent of {planned} planned, {over} more than planned.",
+        spent=number(campaign.budget_spent),
+        planned=number(campaign.budget_planned),
+        over=percent(used - 100),
+    )
+
+
 def number(value: float | None, unit: str = "") -> str:
     """A figure for people: thousands separated, no needless decimals; 'missing' for None."""
     if value is None:
@@ -117,4 +130,5 @@ def table_row(campaign: Campaign) -> dict[str, object]:
         t("Verdict"): t(VERDICTS[result.verdict]),
         t("Budget planned"): campaign.budget_planned,
         t("Budget spent"): campaign.budget_spent,
+        t("Budget"): t("over budget") if over_budget(campaign) else "",
     }

@@ -25,7 +25,7 @@ class Report:
     first: str
     last: str
     markdown: str
-    charts: tuple[alt.Chart, ...]
+    charts: dict[str, list[alt.Chart]]  # by the heading of the section they belong to
 
     @property
     def title(self) -> str:
@@ -169,16 +169,17 @@ def build(db: Database, team: Team, first: str | None = None, last: str | None =
         ),
         *_workshops(timeline),
     ]
-    drawn = [charts.completion_chart(pd.DataFrame(done))] if done else []
+    drawn = {t("Follow-through"): [charts.completion_chart(pd.DataFrame(done))] if done else []}
     reached = [r for r in results if r["reached"] is not None]
     if reached:
-        drawn.append(
-            charts.grouped_bars(
-                pd.DataFrame(reached), "quarter", "reached", "campaign", t("KPI reached (%)")
-            )
-        )
-    return Report(team, first, last, "\n".join(lines).rstrip() + "\n", tuple(drawn))
+        drawn[t("Campaign results")] = [charts.reached_chart(pd.DataFrame(reached))]
+    return Report(team, first, last, "\n".join(lines).rstrip() + "\n", drawn)
+
+
+def file_stem(team: Team, first: str, last: str) -> str:
+    """What a report's file is called: "Brand & Social – team report 2026-Q1 to 2026-Q4"."""
+    return t("{team} – team report {first} to {last}", team=team.name, first=first, last=last)
 
 
 def to_pdf(report: Report) -> bytes:
-    return documents.to_pdf(report.markdown, report.title, list(report.charts))
+    return documents.to_pdf(report.markdown, report.title, report.charts)

@@ -87,9 +87,14 @@ def _by(author: str | None) -> str:
     return f" — {md_escape(author)}" if author else ""
 
 
-def _campaign_lines(campaign: Campaign) -> list[str]:
+def campaign_heading(campaign: Campaign) -> str:
+    """The heading of the campaign's section, as Markdown: its charts go under it."""
     kind = t(campaigns.KINDS[campaign.kind])
-    out = [f"## {t('The number')}: {md_escape(campaign.name)} ({kind})", ""]
+    return t("The number: {name} ({kind})", name=md_escape(campaign.name), kind=kind)
+
+
+def _campaign_lines(campaign: Campaign) -> list[str]:
+    out = [f"## {campaign_heading(campaign)}", ""]
     facts = [
         (t("Channels"), campaign.channels),
         (t("Dates"), " – ".join(d for d in (campaign.starts_on, campaign.ends_on) if d)),
@@ -97,6 +102,8 @@ def _campaign_lines(campaign: Campaign) -> list[str]:
         (t("Hypothesis"), campaign.hypothesis),
     ]
     out += [f"**{label}:** {md_escape(value)}  " for label, value in facts if value]
+    warning = kpi.over_budget(campaign)
+    out += ["", f"**⚠ {warning}**"] if warning else []
     out += ["", f"| {t('Figure')} | {t('Value')} |", "|---|---|"]
     out += [f"| {label} | {cell(value)} |" for label, value in kpi.rows(campaign)]
     return [*out, ""]
@@ -171,11 +178,14 @@ def _from(board: Board, action: Action) -> str:
     return f" ({t('from')}: {md_escape(source)})" if source else ""
 
 
-def charts_of(db: Database, board: Board, extra: Extras) -> list[alt.Chart]:
-    """The exercise's charts: a campaign's numbers, a canvas's mix against today."""
-    drawn = charts.campaign_charts(extra.campaign) if extra.campaign else []
+def charts_of(db: Database, board: Board, extra: Extras) -> dict[str, list[alt.Chart]]:
+    """The exercise's charts by the heading of their section: a campaign's numbers, a
+    canvas's mix against today."""
+    drawn: dict[str, list[alt.Chart]] = {}
+    if extra.campaign:
+        drawn[campaign_heading(extra.campaign)] = charts.campaign_charts(extra.campaign)
     if board.exercise.plans_channels:
         _, today = proposals.today_list(db, board.workshop)
         frame = charts.mix_frame(list(extra.plan), today)
-        drawn += [charts.mix_chart(frame, by) for by in charts.MIX_BY]
+        drawn[canvas_summary.HEADING] = [charts.mix_chart(frame, by) for by in charts.MIX_BY]
     return drawn

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.support import pdf_text, squeezed
 from workshop import db as database
-from workshop import demo, summary, workshops
+from workshop import demo, exports, summary, workshops
 
 from .screens import open_page, wait_idle
 
@@ -29,7 +29,7 @@ def test_a_summary_downloads_in_every_format(browser, server):
     wait_idle(page)
 
     name, pdf = download(page, "Download PDF")
-    assert name == f"workshop-{retro.id}-{retro.quarter}.pdf"
+    assert name == exports.file_name(retro, "pdf") and retro.quarter in name
     text = squeezed(pdf_text(pdf))
     for card in (c for col in board.columns for item in col.items for c in item.cards):
         assert squeezed(card.text) in text

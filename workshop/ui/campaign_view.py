@@ -75,6 +75,9 @@ def _kpi_body(campaign: Campaign) -> None:
         t("Budget spent of planned"),
         f"{kpi.number(campaign.budget_spent)} / {kpi.number(campaign.budget_planned)}",
     )
+    warning = kpi.over_budget(campaign)
+    if warning:
+        st.warning(warning, icon=":material/warning:")
     if result.cost_per_result is not None:
         st.caption(t("Cost per result: {value}", value=kpi.number(result.cost_per_result)))
     campaign_charts(campaign)

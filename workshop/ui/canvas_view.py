@@ -140,8 +140,17 @@ def channel_form(key: str, start: dict) -> dict | None:
 
 
 def to_canvas(b: Board, item: Item, secret: str) -> None:
-    """A voted proposal onto the canvas, as one channel with everything the team records."""
-    with st.popover(t("Put on the canvas"), width="stretch"):
+    """A voted proposal onto the canvas, as one channel with everything the team records.
+
+    The form is built only while its popover is open: a full channel form under every
+    card made each click on the board rebuild a couple of hundred widgets.
+    """
+    drawer = st.popover(
+        t("Put on the canvas"), width="stretch", key=f"plan-open-{item.key}", on_change="rerun"
+    )
+    with drawer:
+        if not drawer.open:
+            return
         start = {"platform": item.title[:60], "kind": item.column_key}
         values = channel_form(f"plan-{item.key}", start)
         if values and attempt(
@@ -201,9 +210,16 @@ def mix_charts(workshop: Workshop, plan: list[PlanChannel]) -> None:
         st.caption(t("Today's channels: the audit of {quarter}.", quarter=quarter))
     else:
         st.caption(t("No audit of today's channels yet: fill it on the Channels page."))
-    frame = charts.mix_frame(plan, today)
-    for cell, by in zip(st.columns(len(charts.MIX_BY)), charts.MIX_BY, strict=True):
-        cell.altair_chart(charts.mix_chart(frame, by), width="stretch")
+    specs = _mix_specs(charts.mix_frame(plan, today))
+    for cell, spec in zip(st.columns(len(specs)), specs, strict=True):
+        cell.vega_lite_chart(spec, width="stretch")
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _mix_specs(frame: pd.DataFrame) -> list[dict]:
+    """The mix charts as Vega-Lite, built once per canvas and audit: altair checks a chart
+    against its schema every time it is drawn, a fifth of a board rerun."""
+    return [charts.mix_chart(frame, by).to_dict() for by in charts.MIX_BY]
 
 
 def _edit(b: Board, plan: list[PlanChannel], secret: str) -> None:

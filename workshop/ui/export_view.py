@@ -6,7 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from workshop import exports, report
+from workshop import exports, filenames, report
 from workshop.i18n import t
 from workshop.models import Team, Workshop
 from workshop.ui.state import db
@@ -31,12 +31,12 @@ def download_buttons(workshop: Workshop) -> None:
 
 def report_buttons(team: Team, first: str, last: str) -> None:
     """The team's report as Markdown and PDF, for people who were not in the room."""
-    name = f"report-{team.id}-{first}-{last}"
+    name = report.file_stem(team, first, last)
     left, right, _ = st.columns([1, 1, 3])
     left.download_button(
         t("Report as PDF"),
         lambda: report.to_pdf(report.build(db(), team, first, last)),
-        file_name=f"{name}.pdf",
+        file_name=filenames.safe(name, "pdf"),
         mime="application/pdf",
         type="primary",
         key="report-pdf",
@@ -47,7 +47,7 @@ def report_buttons(team: Team, first: str, last: str) -> None:
     right.download_button(
         t("Report as Markdown"),
         lambda: report.build(db(), team, first, last).markdown,
-        file_name=f"{name}.md",
+        file_name=filenames.safe(name, "md"),
         mime="text/markdown",
         key="report-md",
         on_click="ignore",

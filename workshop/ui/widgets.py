@@ -29,7 +29,7 @@ _BASE_CSS = """
                                                  overflow-wrap: anywhere; }
 .column-head h3 { font-size: 1.75rem; font-weight: 700; line-height: 1.2; margin: 0;
                   padding: .75rem 0 .5rem; border-bottom: 2px solid rgba(49, 51, 63, .45); }
-.column-head p { font-size: .875rem; color: rgba(49, 51, 63, .6); margin: .5rem 0 0; }
+.column-head p { font-size: .875rem; color: #55575f; margin: .5rem 0 0; }
 .column-head + .cards { margin-top: 1rem; }
 .cards .card { border: 1px solid rgba(49, 51, 63, .2); border-radius: .5rem;
                padding: calc(1rem - 1px); margin-bottom: 1rem; }
@@ -37,7 +37,14 @@ _BASE_CSS = """
 .cards ul { margin: .25rem 0 0 1.1rem; padding: 0; }
 .cards .card-text { font-size: 1.05rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 .cards .card-title { font-weight: 700; overflow-wrap: anywhere; }
-.cards .card-meta { font-size: .875rem; color: rgba(49, 51, 63, .6); margin-top: .5rem; }
+.cards .card-meta { font-size: .875rem; color: #55575f; margin-top: .5rem; }
+/* Readable by everyone in the room: grey text at 4.5:1 or more against white, and a link
+   wraps instead of scrolling in a box the keyboard cannot reach. */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
+  color: #55575f !important; opacity: 1 !important; }
+[data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important;
+                                                          overflow: visible !important;
+                                                          overflow-wrap: anywhere; }
 </style>
 """
 _PROJECTOR_CSS = """
@@ -83,7 +90,7 @@ def join_panel(workshop: Workshop, *, compact: bool = False) -> None:
     if compact:
         st.caption(t("Join code"))
         st.markdown(f"**{workshop.display_code}**")
-        st.image(qr_png(link), width=160)
+        st.image(qr_png(link), width=160, alt=t("QR code of the participant link"))
         st.code(link, language=None)
         return
     left, right = st.columns([3, 2], vertical_alignment="center")
@@ -101,7 +108,7 @@ def join_panel(workshop: Workshop, *, compact: bool = False) -> None:
                 )
             )
     with right:
-        st.image(qr_png(link), width=300)
+        st.image(qr_png(link), width=300, alt=t("QR code of the participant link"))
 
 
 def phase_stepper(workshop: Workshop) -> None:
