@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
-from workshop.devserver import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 
+from tests.devserver import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 from workshop import db as database  # noqa: E402
 from workshop import demo, proposals, workshops  # noqa: E402
 

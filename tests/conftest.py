@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from sqlite_utils import Database
 
@@ -31,3 +33,10 @@ def demo_db(db) -> Database:
 @pytest.fixture
 def room(db) -> Room:
     return make_room(db)
+
+
+@pytest.fixture(scope="session")
+def pdftotext() -> None:
+    """Tests that read PDFs back need poppler's pdftotext; a missing one fails them."""
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext is missing: `make test-deps` installs poppler-utils")

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.test_pages import app, shown
+from tests.support import app, shown
 from workshop import audit, campaigns, dates, kpi, summary, teams, workshops
 from workshop.errors import InvalidInput
 

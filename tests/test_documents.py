@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from tests.test_exports import pdf_text, pdftotext, squeezed  # noqa: F401 (a fixture)
+from tests.support import pdf_text, squeezed
 from workshop import (
     actions,
     campaigns,

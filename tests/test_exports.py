@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -17,12 +16,6 @@ from workshop.cli import cli
 
 pytestmark = pytest.mark.usefixtures("pdftotext")
 ODD = "Zoë’s café — “quotes”, naïve façade, Ελληνικά, Кириллица"
-
-
-@pytest.fixture(scope="session")
-def pdftotext() -> None:
-    if not shutil.which("pdftotext"):
-        pytest.fail("pdftotext is missing: `make test-deps` installs poppler-utils")
 
 
 def each_workshop(db):

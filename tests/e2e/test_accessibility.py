@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from workshop import cards, demo, participants, teams, workshops
 from workshop import db as database
 
-from .conftest import open_page, wait_idle
+from .screens import open_page, wait_idle
 
 BLOCKING = {"serious", "critical"}
 
