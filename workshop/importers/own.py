@@ -21,14 +21,24 @@ def recognise_table(table: Table) -> bool:
 
 
 def from_table(table: Table, parse_votes) -> ImportedBoard:
+    records = [
+        (number, dict(zip(csv_export.HEADER, (_plain(c) for c in row), strict=True)))
+        for number, row in zip(table.numbers, table.rows, strict=True)
+    ]
+    # Each dot has a row naming its card; a grouped card's own cell is empty, since the
+    # group's row carries the group's dots.
+    dots: dict[str, int] = {}
+    for _, r in records:
+        if r["record"] == "vote":
+            dots[r["card_id"]] = dots.get(r["card_id"], 0) + 1
     cards, actions = [], []
-    for number, row in zip(table.numbers, table.rows, strict=True):
-        r = dict(zip(csv_export.HEADER, (_plain(c) for c in row), strict=True))
+    for number, r in records:
         if r["record"] == "card":
             cards.append(
                 ImportedCard(
                     text=r["text"], column=r["column"], row=number,
-                    votes=parse_votes(r["votes"], number, "votes"),
+                    votes=dots.get(r["id"], 0) if dots else parse_votes(r["votes"] or "0",
+                                                                       number, "votes"),
                     group=r["group"] or None, author=r["author"] or None,
                 )
             )
