@@ -5,6 +5,7 @@ import streamlit as st
 from workshop import campaigns, participants, phases, workshops
 from workshop.errors import NotFound, WorkshopError
 from workshop.i18n import t
+from workshop.safe_text import literal
 from workshop.ui import board_view as view
 from workshop.ui import state
 from workshop.ui.campaign_view import kpi_block
@@ -182,7 +183,7 @@ def live_board() -> None:
     if participant and current.phase == "write":
         if campaign:
             kpi_block(campaign, folded=True)  # writing comes first on a phone
-        st.caption(t("You are {name}.", name=participant.name))
+        st.caption(t("You are {name}.", name=literal(participant.name)))
         view.write_form(b, participant)
         view.own_cards(b, participant)
     elif current.phase != "write":

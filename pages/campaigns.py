@@ -5,7 +5,7 @@ import streamlit as st
 
 from workshop import campaigns, kpi, learning, workshops
 from workshop.i18n import t
-from workshop.markdown import escape
+from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_form, kpi_block, save
 from workshop.ui.widgets import page_top, team_picker
@@ -27,7 +27,7 @@ with st.expander(t("➕ New campaign or test")):
     values = campaign_form(key="new-campaign")
     created = save(team.id, values) if values else None
     if created:
-        st.success(t("Saved “{name}”.", name=created.name))
+        st.success(t("Saved “{name}”.", name=literal(created.name)))
 
 listed = campaigns.list_campaigns(db, team.id)
 if not listed:
@@ -46,21 +46,21 @@ picked = st.selectbox(
     format_func=lambda c: c.name,
     key="campaigns-pick",
 )
-with st.expander(t("Edit “{name}”", name=picked.name)):
+with st.expander(t("Edit “{name}”", name=label(picked.name))):
     values = campaign_form(picked, key=f"edit-campaign-{picked.id}")
     saved = save(team.id, values, picked) if values else None
     if saved:
-        st.success(t("Saved “{name}”.", name=saved.name))
+        st.success(t("Saved “{name}”.", name=literal(saved.name)))
 kpi_block(campaigns.get_campaign(db, picked.id))
 origin = learning.origin_of(db, picked)
 if origin:
-    st.caption(escape(origin))
+    st.caption(literal(origin))
 retros = [w for w in workshops.list_workshops(db, team.id) if w.campaign_id == picked.id]
 for retro in retros:
     st.page_link(
         "pages/summary.py" if retro.phase == "closed" else "pages/board.py",
         label=t(
-            "Retrospective: {title} ({quarter})", title=escape(retro.title), quarter=retro.quarter
+            "Retrospective: {title} ({quarter})", title=label(retro.title), quarter=retro.quarter
         ),
         icon=":material/forum:",
         query_params={"code": retro.code},

@@ -8,7 +8,7 @@ from workshop import codes, demo, exercises, phases, teams, validate, workshops
 from workshop.db import write
 from workshop.errors import NotFound, WorkshopError
 from workshop.i18n import t
-from workshop.markdown import escape
+from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.campaign_view import apply_pick, campaign_picker
 from workshop.ui.widgets import facilitator_link, page_style, participant_link, show_error
@@ -156,7 +156,7 @@ for team in teams.list_teams(db):  # again: the form above may have added one
     mine = [w for w in history if w.team_id == team.id]
     if not mine:
         continue
-    st.markdown(f"#### {escape(team.name)}")
+    st.markdown(f"#### {literal(team.name)}")
     history_cell, left, right, _ = st.columns([1, 1, 1, 1])
     history_cell.page_link(
         "pages/team.py",
@@ -178,7 +178,7 @@ for team in teams.list_teams(db):  # again: the form above may have added one
     )
     for w in mine:
         phase = t(phases.BY_KEY[w.phase].name)
-        label = f"{w.quarter} · {escape(w.title)} · {t(exercises.get(w.exercise).name)} · {phase}"
+        label = f"{w.quarter} · {label(w.title)} · {t(exercises.get(w.exercise).name)} · {phase}"
         if w.phase == "closed":
             st.page_link(
                 "pages/summary.py",

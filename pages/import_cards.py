@@ -6,7 +6,7 @@ import streamlit as st
 from workshop import exercises, importer, workshops
 from workshop.errors import WorkshopError
 from workshop.i18n import t
-from workshop.markdown import escape
+from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.widgets import page_style, show_error, title, workshop_in_url
 
@@ -78,7 +78,7 @@ if category:
     for n, value in enumerate(found):
         guess = importer.column_for(value, exercise)
         picked = cells[n % 3].selectbox(
-            escape(value) or t("(empty)"),  # a label renders Markdown
+            label(value) or t("(empty)"),  # a label renders Markdown
             choices,
             index=choices.index(guess or SKIP),
             format_func=lambda k: names.get(k, t("Skip these rows")),
@@ -119,7 +119,7 @@ if st.button(
         st.session_state["wk_imported"] = t(
             "Imported {n} cards from {file}. They are on the board without an author.",
             n=saved,
-            file=escape(upload.name),
+            file=literal(upload.name),
         )
         st.session_state["wk_import_round"] = round_ + 1
         st.rerun()

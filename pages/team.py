@@ -5,7 +5,7 @@ import streamlit as st
 
 from workshop import charts, history, report
 from workshop.i18n import t
-from workshop.markdown import escape
+from workshop.safe_text import label
 from workshop.ui import state
 from workshop.ui.export_view import report_buttons
 from workshop.ui.history_view import chart_and_table, team_filters
@@ -36,7 +36,7 @@ for quarter in sorted({r["quarter"] for r in timeline}, reverse=True):
         page = "pages/summary.py" if r["phase"] == "closed" else "pages/board.py"
         st.page_link(
             page,
-            label=f"{escape(r['title'])} · {history.facts(r)}",
+            label=f"{label(r['title'])} · {history.facts(r)}",
             icon=":material/description:" if r["phase"] == "closed" else ":material/forum:",
             query_params={"code": r["code"]},
         )

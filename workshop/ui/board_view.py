@@ -12,8 +12,8 @@ import streamlit as st
 from workshop import actions, board, cards, groups, votes
 from workshop.board import Board, ColumnView, Item
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.models import Participant, Workshop
+from workshop.safe_text import label, literal
 from workshop.ui.canvas_view import to_canvas
 from workshop.ui.learning_view import forward_form
 from workshop.ui.state import db
@@ -109,7 +109,7 @@ def item_box(b: Board, item: Item, *, participant: Participant | None, secret: s
             user_text(item.cards[0].text)
         meta = _meta(b, item)
         if meta:
-            st.caption(escape(meta))
+            st.caption(literal(meta))
         if "vote" in controls:
             _vote_buttons(b, item, participant)
         if "pick" in controls:
@@ -225,7 +225,7 @@ def group_controls(b: Board, column_key: str, secret: str) -> None:
     with st.container(border=True):
         if len(picked_groups) == 1 and len(picked) > 1:
             into = picked_groups[0]
-            st.caption(t("Add the selected cards to “{title}”", title=into.title))
+            st.caption(t("Add the selected cards to “{title}”", title=literal(into.title)))
             if st.button(t("Add to group"), key=f"into-{column_key}", type="primary"):
                 _merge(b, secret, card_ids, "", into.id)
         elif len(picked) > 1:
@@ -235,7 +235,8 @@ def group_controls(b: Board, column_key: str, secret: str) -> None:
             if st.button(t("Group selected"), key=f"merge-{column_key}", type="primary"):
                 _merge(b, secret, card_ids, title, None)
         for group in picked_groups:
-            if st.button(t("Split “{title}”", title=group.title[:40]), key=f"split-{group.key}"):
+            split = t("Split “{title}”", title=label(group.title[:40]))
+            if st.button(split, key=f"split-{group.key}"):
                 if attempt(
                     lambda g=group: groups.split(db(), b.workshop.id, secret, g.id),
                     t("Group split"),

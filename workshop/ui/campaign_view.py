@@ -11,8 +11,8 @@ from workshop import campaigns, charts, kpi, teams
 from workshop.db import write
 from workshop.errors import WorkshopError
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.models import Campaign, Team
+from workshop.safe_text import label, literal
 from workshop.ui.state import db
 from workshop.ui.widgets import show_error
 
@@ -29,7 +29,7 @@ def kpi_block(campaign: Campaign, *, folded: bool = False) -> None:
     ``folded`` puts it in a closed expander, out of the way of writing on a phone.
     """
     kind = t(campaigns.KINDS[campaign.kind])
-    heading = f"{kind}: {escape(campaign.name)}"
+    heading = f"{kind}: {label(campaign.name)}"
     if folded:
         with st.expander(t("The number: {name}", name=heading)):
             _kpi_body(campaign)
@@ -46,15 +46,15 @@ def _kpi_body(campaign: Campaign) -> None:
         " – ".join(filter(None, (campaign.starts_on, campaign.ends_on))),
     ]
     if any(facts):
-        st.caption(escape(" · ".join(f for f in facts if f)))
+        st.caption(literal(" · ".join(f for f in facts if f)))
     if campaign.goal:
-        st.markdown(f"{t('**Goal:**')} {escape(campaign.goal)}")
+        st.markdown(f"{t('**Goal:**')} {literal(campaign.goal)}")
     if campaign.hypothesis:
-        st.markdown(f"{t('**Hypothesis:**')} {escape(campaign.hypothesis)}")
+        st.markdown(f"{t('**Hypothesis:**')} {literal(campaign.hypothesis)}")
     unit = campaign.kpi_unit
     metric = campaign.kpi_metric or t("KPI")
     cells = st.columns(4)
-    cells[0].metric(escape(metric) + " · " + t("target"), kpi.number(campaign.kpi_target, unit))
+    cells[0].metric(label(metric) + " · " + t("target"), kpi.number(campaign.kpi_target, unit))
     cells[1].metric(
         t("Actual"),
         kpi.number(campaign.kpi_actual, unit),

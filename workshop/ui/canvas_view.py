@@ -12,8 +12,8 @@ from streamlit.delta_generator import DeltaGenerator
 from workshop import canvas, channels, charts, proposals
 from workshop.board import Board, Item
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.models import PlanChannel, Workshop
+from workshop.safe_text import label, literal
 from workshop.ui.state import db
 from workshop.ui.widgets import attempt, refresh
 
@@ -170,7 +170,7 @@ def canvas_section(b: Board, secret: str | None) -> None:
     else:
         st.success(t("The budget shares add up to {total}%.", total=f"{total:g}"))
     for warning in canvas.warnings(plan):
-        st.warning(escape(warning), icon="⚠️")
+        st.warning(literal(warning), icon="⚠️")
     mix_charts(workshop, plan)
     if secret and workshop.phase == "discuss":
         _edit(b, plan, secret)
@@ -215,7 +215,7 @@ def _edit(b: Board, plan: list[PlanChannel], secret: str) -> None:
         ):
             refresh()
         if st.button(
-            t("Remove “{name}” from the canvas", name=picked.platform),
+            t("Remove “{name}” from the canvas", name=label(picked.platform)),
             key=f"plan-remove-{picked.id}",
         ) and attempt(lambda: canvas.remove_channel(db(), b.workshop.id, secret, picked.id)):
             refresh()
@@ -237,7 +237,7 @@ def _against_today(b: Board, secret: str | None) -> None:
             label=t(
                 "Accepted items are on {quarter} · {title}",
                 quarter=target.quarter,
-                title=escape(target.title),
+                title=label(target.title),
             ),
             icon=":material/view_kanban:",
             query_params={"code": target.code} | ({"key": secret} if secret else {}),

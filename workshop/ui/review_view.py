@@ -6,8 +6,8 @@ import streamlit as st
 
 from workshop import followthrough
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.models import Workshop
+from workshop.safe_text import literal
 from workshop.ui.state import db
 from workshop.ui.widgets import attempt, refresh
 
@@ -35,10 +35,10 @@ def _item(workshop: Workshop, secret: str | None, item: followthrough.ToReview) 
     action = item.action
     with st.container(border=True, key=f"review-{action.id}"):
         carried = t(" · carried over {n}×", n=item.times_carried) if item.times_carried else ""
-        st.markdown(f"**{escape(action.text)}**")
+        st.markdown(f"**{literal(action.text)}**")
         st.caption(
-            escape(f"{item.quarter} · {item.workshop_title} · ")
-            + t("owner: {owner} · due {due}", owner=escape(action.owner), due=action.due_on or "—")
+            literal(f"{item.quarter} · {item.workshop_title} · ")
+            + t("owner: {owner} · due {due}", owner=literal(action.owner), due=action.due_on or "—")
             + carried
         )
         if secret and workshop.phase != "closed":

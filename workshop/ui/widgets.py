@@ -1,4 +1,5 @@
-"""Reusable pieces of the screens. User text goes through ``st.text`` or is escaped."""
+"""Reusable pieces of the screens. User text goes through ``st.text`` or
+:mod:`workshop.safe_text`, also inside messages and error boxes."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from streamlit.errors import StreamlitInvalidLayoutContextError
 from workshop import phases, teams, workshops
 from workshop.errors import NotFound, WorkshopError
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.models import Team, Workshop
+from workshop.safe_text import literal
 from workshop.ui.state import db
 
 # Static CSS only; no user text is ever placed in it.
@@ -114,7 +115,7 @@ def phase_stepper(workshop: Workshop) -> None:
 def user_text(text: str, *, bold: bool = False) -> None:
     """User text shown literally: Markdown and HTML appear as typed."""
     if bold:
-        st.markdown(f"**{escape(text)}**")
+        st.markdown(f"**{literal(text)}**")
     else:
         st.text(text)
 
@@ -124,7 +125,9 @@ def dots(count: int) -> str:
 
 
 def show_error(error: WorkshopError) -> None:
-    st.error(str(error), icon="⚠️")
+    # Messages are plain sentences that may quote what someone typed (a name, a code
+    # from the address): the box shows them as they are, never as Markdown.
+    st.error(literal(str(error)), icon="⚠️")
 
 
 def page_top(heading: str) -> None:
@@ -146,9 +149,9 @@ def workshop_in_url() -> Workshop:
 
 def title(text: str, caption: str = "") -> None:
     """A page title and caption made of user text, shown literally."""
-    st.title(escape(text))
+    st.title(literal(text))
     if caption:
-        st.caption(escape(caption))
+        st.caption(literal(caption))
 
 
 def refresh() -> None:
@@ -167,7 +170,7 @@ def attempt(action: Callable[[], object], success: str | None = None) -> bool:
         show_error(error)
         return False
     if success:
-        st.toast(success)
+        st.toast(literal(success))
     return True
 
 
