@@ -133,7 +133,8 @@ def load(
     for card in visible:
         card["links"] = tuple(card_links.get(card["id"], ()))
     show_authors = public and not workshop.anonymous
-    show_scores = reveal_all or workshop.phase in phases.SCORES_SHOWN
+    # Summaries and exports too: nobody sees a tally before the discussion shows it.
+    show_scores = workshop.phase in phases.SCORES_SHOWN
     exercise = exercises.get(workshop.exercise)
     columns = tuple(
         ColumnView(

@@ -11,7 +11,7 @@ import io
 
 from sqlite_utils import Database
 
-from workshop import summary
+from workshop import phases, summary
 from workshop.board import Board
 from workshop.db import rows
 
@@ -27,10 +27,12 @@ def neutralise(cell: object) -> str:
 
 
 def records(db: Database, board: Board) -> list[list[object]]:
-    """The rows under ``HEADER``. Votes carry no voter: dots are secret, as on the board."""
+    """The rows under ``HEADER``. Votes carry no voter: dots are secret, as on the board,
+    and until the discussion shows them there are none to export."""
+    shown = board.workshop.phase in phases.SCORES_SHOWN
     votes = {r["card_id"]: r["n"] for r in rows(
         db, "SELECT card_id, COUNT(*) AS n FROM votes WHERE workshop_id = ? GROUP BY card_id",
-        [board.workshop.id])}
+        [board.workshop.id])} if shown else {}
     out: list[list[object]] = []
     for column in board.columns:
         for item in column.items:
@@ -48,6 +50,7 @@ def records(db: Database, board: Board) -> list[list[object]]:
                ON c.id = v.card_id WHERE v.workshop_id = ? ORDER BY v.id""",
             [board.workshop.id],
         )
+        if shown
     ]
     out += [
         [a.kind, a.id, "", a.text, board.source_of(a), "", "", a.card_id or "", a.owner,

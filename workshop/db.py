@@ -344,3 +344,11 @@ def _run_script(db: Database, script: str) -> None:
     for statement in script.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+@migrations()
+def m007_team_keys(db: Database) -> None:
+    # A team's link carries a key; only its SHA-256 is kept, as for facilitators.
+    # Teams from before have none until someone who runs one of their workshops
+    # makes a team link.
+    db.execute("ALTER TABLE teams ADD COLUMN secret_hash TEXT")

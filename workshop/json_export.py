@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from workshop import summary
+from workshop import phases, summary
 from workshop.db import rows
 
 FORMAT = "strategy-workshop-export"
@@ -51,7 +51,9 @@ def document(db: Database, workshop_id: int) -> dict[str, Any]:
         },
         "groups": _table(db, "card_groups", w.id),
         "cards": _table(db, "cards", w.id, author),
-        "votes": _table(db, "votes", w.id, {"participant_id"}),
+        "votes": _table(db, "votes", w.id, {"participant_id"})
+        if w.phase in phases.SCORES_SHOWN
+        else [],  # dots are secret until the discussion shows them
         "actions": _table(db, "actions", w.id),
         "campaign": asdict(extra.campaign) if extra.campaign else None,
         "canvas": [asdict(c) for c in extra.plan],
