@@ -8,6 +8,7 @@ from workshop.i18n import t
 from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_form, kpi_block, save
+from workshop.ui.team_access import keys
 from workshop.ui.widgets import page_top, team_picker
 
 db = state.db()
@@ -56,14 +57,17 @@ origin = learning.origin_of(db, picked)
 if origin:
     st.caption(literal(origin))
 retros = [w for w in workshops.list_workshops(db, team.id) if w.campaign_id == picked.id]
+mine = workshops.facilitated_by(db, keys())
 for retro in retros:
-    st.page_link(
-        "pages/summary.py" if retro.phase == "closed" else "pages/board.py",
-        label=t(
-            "Retrospective: {title} ({quarter})", title=label(retro.title), quarter=retro.quarter
-        ),
-        icon=":material/forum:",
-        query_params={"code": retro.code},
-    )
+    text = t("Retrospective: {title} ({quarter})", title=label(retro.title), quarter=retro.quarter)
+    if retro.phase == "closed" or retro.id in mine:  # a running one: only its facilitator
+        st.page_link(
+            "pages/summary.py" if retro.phase == "closed" else "pages/board.py",
+            label=text,
+            icon=":material/forum:",
+            query_params={"code": retro.code},
+        )
+    else:
+        st.markdown(":material/forum: " + text)
 if not retros:
     st.caption(t("No retrospective of this one yet."))

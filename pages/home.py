@@ -11,7 +11,14 @@ from workshop.i18n import t
 from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.campaign_view import apply_pick, campaign_picker
-from workshop.ui.widgets import facilitator_link, page_style, participant_link, show_error
+from workshop.ui.team_access import held_teams, hold, team_link
+from workshop.ui.widgets import (
+    facilitator_link,
+    page_style,
+    participant_link,
+    public_base_url,
+    show_error,
+)
 
 db = state.db()
 page_style()
@@ -53,7 +60,7 @@ with join:
 with create:
     st.subheader(t("Set up a workshop"))
     apply_pick()
-    team_list = teams.list_teams(db)
+    team_list = held_teams()  # a team this browser has no key to stays unnamed
     new_team = t("➕ New team")
     team_choice = st.selectbox(
         t("Team"),
@@ -104,9 +111,14 @@ with create:
         )
         submitted = st.form_submit_button(t("Create workshop"), type="primary", key="setup-submit")
     if submitted:
+        team_key = None
         try:
             with write(db):  # a new team and its first workshop, or neither
-                team = team_choice if team_choice != new_team else teams.create_team(db, team_name)
+                if team_choice == new_team:
+                    team = teams.create_team(db, team_name)
+                    team_key = teams.new_team_key(db, team.id)
+                else:
+                    team = team_choice
                 created, secret = workshops.create_workshop(
                     db,
                     team_id=team.id,
@@ -120,10 +132,13 @@ with create:
         except WorkshopError as error:
             show_error(error)
         else:
-            st.session_state["wk_created"] = (created.id, secret)
+            st.session_state["wk_created"] = (created.id, secret, team_key)
+            st.session_state[f"wk_secret_{created.id}"] = secret  # opens the team's pages
+            if team_key:
+                hold(created.team_id, team_key)
 
     if "wk_created" in st.session_state:
-        created_id, secret = st.session_state["wk_created"]
+        created_id, secret, team_key = st.session_state["wk_created"]
         created = workshops.get_workshop(db, created_id)
         with st.container(border=True, key="created"):
             st.success(t("Workshop created. Its code is {code}.", code=created.display_code))
@@ -136,6 +151,14 @@ with create:
             st.code(facilitator_link(created, secret), language=None)
             st.markdown(t("**Participant link** — share it, or show the code on the projector."))
             st.code(participant_link(created), language=None)
+            if team_key:
+                st.markdown(
+                    t(
+                        "**Team link** — opens the team's history, campaigns and channels; "
+                        "give it only to the team. It is shown only now."
+                    )
+                )
+                st.code(team_link(public_base_url(), created.team_id, team_key), language=None)
             if st.button(t("Open the facilitator view"), type="primary", key="open-facilitator"):
                 del st.session_state["wk_created"]
                 st.switch_page("pages/board.py", query_params={"code": created.code, "key": secret})
@@ -150,9 +173,15 @@ if not history:
         key="load-demo",
         help=t("A marketing team with four quarters of history, to try the app."),
     ):
-        demo.load_demo(db)
+        loaded = demo.load_demo(db)
+        hold(loaded[0].team_id, teams.new_team_key(db, loaded[0].team_id))
         st.rerun()
-for team in teams.list_teams(db):  # again: the form above may have added one
+held = held_teams()  # again: the form above may have added one
+if history and not held:
+    st.caption(
+        t("Your team's workshops show here once this browser has opened the team's link.")
+    )
+for team in held:
     mine = [w for w in history if w.team_id == team.id]
     if not mine:
         continue

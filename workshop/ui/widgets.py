@@ -13,12 +13,13 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitInvalidLayoutContextError
 
-from workshop import phases, teams, workshops
+from workshop import phases, workshops
 from workshop.errors import NotFound, WorkshopError
 from workshop.i18n import t
 from workshop.models import Team, Workshop
 from workshop.safe_text import literal
 from workshop.ui.state import db
+from workshop.ui.team_access import held_teams
 
 # Static CSS only; no user text is ever placed in it.
 _BASE_CSS = """
@@ -176,12 +177,24 @@ def attempt(action: Callable[[], object], success: str | None = None) -> bool:
 
 def team_picker(key: str, cell: DeltaGenerator | None = None) -> Team | None:
     """The team a page is about, kept in the address; None (said on screen) when there is none."""
-    team_list = teams.list_teams(db())
-    if not team_list:
-        st.info(t("No teams yet. Set up a workshop on the start page, or load the demo team."))
-        return None
-    ids = [team.id for team in team_list]
+    team_list = held_teams()
     wanted = st.query_params.get("team", "")
+    ids = [team.id for team in team_list]
+    if wanted and not (wanted.isdigit() and int(wanted) in ids):
+        st.warning(
+            t(
+                "This browser does not hold that team's link. A team's pages open with the "
+                "team's link, or after opening a facilitator link of one of its workshops."
+            )
+        )
+    if not team_list:
+        st.info(
+            t(
+                "No team to show. Set up a workshop on the start page, open your team's "
+                "link, or load the demo team."
+            )
+        )
+        return None
     team = (cell or st).selectbox(
         t("Team"),
         team_list,
