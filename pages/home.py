@@ -11,7 +11,7 @@ from workshop.i18n import t
 from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.campaign_view import apply_pick, campaign_picker
-from workshop.ui.team_access import held_teams, hold, team_link
+from workshop.ui.team_access import held_key, held_teams, hold, remember_team_keys, team_link
 from workshop.ui.widgets import (
     facilitator_link,
     page_style,
@@ -132,14 +132,15 @@ with create:
         except WorkshopError as error:
             show_error(error)
         else:
-            st.session_state["wk_created"] = (created.id, secret, team_key)
+            st.session_state["wk_created"] = (created.id, secret)
             st.session_state[f"wk_secret_{created.id}"] = secret  # opens the team's pages
             if team_key:
-                hold(created.team_id, team_key)
+                hold(created.team_id, team_key)  # shown below with the other links
 
     if "wk_created" in st.session_state:
-        created_id, secret, team_key = st.session_state["wk_created"]
+        created_id, secret = st.session_state["wk_created"]
         created = workshops.get_workshop(db, created_id)
+        team_key = held_key(created.team_id)  # a team made here: its link is shown with these
         with st.container(border=True, key="created"):
             st.success(t("Workshop created. Its code is {code}.", code=created.display_code))
             st.markdown(
@@ -177,6 +178,7 @@ if not history:
         hold(loaded[0].team_id, teams.new_team_key(db, loaded[0].team_id))
         st.rerun()
 held = held_teams()  # again: the form above may have added one
+remember_team_keys()
 if history and not held:
     st.caption(
         t("Your team's workshops show here once this browser has opened the team's link.")
@@ -207,13 +209,13 @@ for team in held:
     )
     for w in mine:
         phase = t(phases.BY_KEY[w.phase].name)
-        label = f"{w.quarter} · {label(w.title)} · {t(exercises.get(w.exercise).name)} · {phase}"
+        shown = f"{w.quarter} · {label(w.title)} · {t(exercises.get(w.exercise).name)} · {phase}"
         if w.phase == "closed":
             st.page_link(
                 "pages/summary.py",
-                label=label,
+                label=shown,
                 icon=":material/description:",
                 query_params={"code": w.code},
             )
         else:
-            st.markdown("▶ " + label + " · " + t("in progress: join with its code"))
+            st.markdown("▶ " + shown + " · " + t("in progress: join with its code"))

@@ -1,5 +1,6 @@
 """Every page through Streamlit's AppTest, driven by widget keys."""
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,6 +20,11 @@ def app(page: str = "", **params) -> AppTest:
     if page:
         at.switch_page(page)
     return at.run()
+
+
+def team_app(db, page: str, team_id: int, **params) -> AppTest:
+    """A team page opened with the team's link, as a member of the team opens it."""
+    return app(page, team=str(team_id), team_key=teams.new_team_key(db, team_id), **params)
 
 
 class _Cards(HTMLParser):
@@ -55,12 +61,17 @@ def card_texts(at: AppTest) -> list[str]:
     return [t.value for t in at.text] + [text for cls, text in html_cards(at) if cls == "card-text"]
 
 
+def read(markdown: str) -> str:
+    """Markdown as a person reads it: a backslash before punctuation is not shown."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
 def shown(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [t.value for t in at.text]
+    parts = [read(m.value) for m in at.markdown] + [t.value for t in at.text]
     parts += [text for _, text in html_cards(at)]
-    parts += [c.value for c in at.caption] + [e.value for e in at.error]
-    parts += [i.value for i in at.info] + [s.value for s in at.success]
-    parts += [link.proto.label for link in at.get("page_link")]
+    parts += [read(c.value) for c in at.caption] + [read(e.value) for e in at.error]
+    parts += [read(i.value) for i in at.info] + [read(s.value) for s in at.success]
+    parts += [read(link.proto.label) for link in at.get("page_link")]
     return "\n".join(str(p) for p in parts)
 
 

@@ -14,6 +14,7 @@ from workshop.i18n import t
 from workshop.models import Campaign, Team
 from workshop.safe_text import label, literal
 from workshop.ui.state import db
+from workshop.ui.team_access import hold
 from workshop.ui.widgets import show_error
 
 COMMON_CHANNELS = (
@@ -227,13 +228,18 @@ def campaign_picker(team: Team | None, new_team_name: str) -> Campaign | None:
     with st.expander(t("➕ New campaign or test"), expanded=not listed):
         values = campaign_form(key="setup-new-campaign")
     if values:
+        team_key = None
         try:
             with write(db()):  # a new team and its first campaign, or neither
-                team = team or teams.create_team(db(), new_team_name)
+                if team is None:
+                    team = teams.create_team(db(), new_team_name)
+                    team_key = teams.new_team_key(db(), team.id)
                 created = campaigns.create_campaign(db(), team.id, values)
         except WorkshopError as error:
             show_error(error)
         else:
+            if team_key:
+                hold(team.id, team_key)
             st.session_state["wk_pick"] = (team.id, created.id)
             st.rerun()
     return picked

@@ -45,7 +45,6 @@ def keys() -> list[str]:
 def held_teams() -> list[Team]:
     """The teams whose pages this browser may open, by name."""
     take_team_key()
-    _remember_newkeys()
     return teams.opened_by(db(), keys())
 
 
@@ -54,7 +53,14 @@ def hold(team_id: int, key: str) -> None:
     st.session_state[f"wk_team_key_{team_id}"] = key
 
 
-def _remember_newkeys() -> None:
+def held_key(team_id: int) -> str | None:
+    """The team key this session was given for ``team_id``, if any."""
+    key = st.session_state.get(f"wk_team_key_{team_id}")
+    return key if isinstance(key, str) else None
+
+
+def remember_team_keys() -> None:
+    """Keep the team keys given during this session in cookies (once per run)."""
     # The cookies a session sees are those its browser sent when it connected: a key
     # given during this session goes into a cookie on every run until a reload.
     for name, value in st.session_state.to_dict().items():

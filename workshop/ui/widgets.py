@@ -19,7 +19,7 @@ from workshop.i18n import t
 from workshop.models import Team, Workshop
 from workshop.safe_text import literal
 from workshop.ui.state import db
-from workshop.ui.team_access import held_teams
+from workshop.ui.team_access import held_teams, remember_team_keys
 
 # Static CSS only; no user text is ever placed in it.
 _BASE_CSS = """
@@ -178,6 +178,7 @@ def attempt(action: Callable[[], object], success: str | None = None) -> bool:
 def team_picker(key: str, cell: DeltaGenerator | None = None) -> Team | None:
     """The team a page is about, kept in the address; None (said on screen) when there is none."""
     team_list = held_teams()
+    remember_team_keys()
     wanted = st.query_params.get("team", "")
     ids = [team.id for team in team_list]
     if wanted and not (wanted.isdigit() and int(wanted) in ids):
