@@ -1,18 +1,17 @@
 """Start page: join with a code, set up a workshop, or open an earlier one."""
 
-import time
-
 import streamlit as st
 
-from workshop import codes, demo, exercises, phases, teams, validate, workshops
+from workshop import demo, exercises, guard, phases, teams, validate, workshops
 from workshop.db import write
-from workshop.errors import NotFound, WorkshopError
+from workshop.errors import WorkshopError
 from workshop.i18n import t
 from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.campaign_view import apply_pick, campaign_picker
 from workshop.ui.team_access import held_key, held_teams, hold, remember_team_keys, team_link
 from workshop.ui.widgets import (
+    client_address,
     facilitator_link,
     page_style,
     participant_link,
@@ -40,22 +39,12 @@ with join:
         typed = st.text_input(t("Workshop code"), placeholder="ABCD-EFGH", key="join-code-input")
         go = st.form_submit_button(t("Join"), type="primary", key="join-code-submit")
     if go:
-        failures = st.session_state.get("wk_code_failures", 0)
-        wait = st.session_state.get("wk_code_wait_until", 0.0) - time.time()
-        if wait > 0:
-            st.error(t("Too many wrong codes. Try again in {s} seconds.", s=int(wait) + 1))
+        try:
+            found = guard.find_by_code(db, typed, client_address())
+        except WorkshopError as error:
+            show_error(error)
         else:
-            try:
-                found = workshops.find_by_code(db, typed)
-            except NotFound as error:
-                st.session_state["wk_code_failures"] = failures + 1
-                st.session_state["wk_code_wait_until"] = time.time() + codes.wait_after_failures(
-                    failures + 1
-                )
-                show_error(error)
-            else:
-                st.session_state["wk_code_failures"] = 0
-                st.switch_page("pages/board.py", query_params={"code": found.code})
+            st.switch_page("pages/board.py", query_params={"code": found.code})
 
 with create:
     st.subheader(t("Set up a workshop"))

@@ -8,8 +8,16 @@ import pytest
 from sqlite_utils import Database
 
 from workshop import db as database
-from workshop import demo, participants, teams, workshops
+from workshop import demo, guard, participants, teams, workshops
 from workshop.models import Participant, Workshop
+
+
+@pytest.fixture(autouse=True)
+def fresh_guard(monkeypatch) -> guard.Guard:
+    """Wrong codes are counted per server process: each test starts with none."""
+    fresh = guard.Guard()
+    monkeypatch.setattr(guard, "GUARD", fresh)
+    return fresh
 
 
 @pytest.fixture

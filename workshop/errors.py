@@ -25,3 +25,11 @@ class InvalidInput(WorkshopError):
 
 class LimitReached(WorkshopError):
     """A count limit (dots per person, dots per card) would be exceeded."""
+
+
+class TooManyAttempts(WorkshopError):
+    """Too many wrong join codes came from one address; ``retry_after`` is in seconds."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -13,6 +13,7 @@ from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
 from workshop import db as database
+from workshop import guard
 from workshop.codes import normalise_code
 from workshop.db import one
 from workshop.live import Hub, facilitator_proof
@@ -72,8 +73,16 @@ def _lookup(code: str, who: str, proof: str) -> int | None:
 async def live(request: Request) -> PlainTextResponse | StreamingResponse:
     who = request.query_params.get("who", "v")[:20]
     proof = request.query_params.get("proof", "")
+    # A stream says whether a code exists: wrong ones count as guesses, as on the pages.
+    address = guard.client_address(request.client.host if request.client else None,
+                                   request.headers)
+    wait = guard.GUARD.wait(address)
+    if wait > 0:
+        return PlainTextResponse("too many wrong codes", status_code=429,
+                                 headers={"Retry-After": str(int(wait) + 1)})
     workshop_id = _lookup(request.path_params["code"], who, proof) if _hub else None
     if workshop_id is None or _hub is None:
+        guard.GUARD.missed(address)
         return PlainTextResponse("unknown workshop", status_code=404)
     return StreamingResponse(
         _hub.stream(workshop_id, who),

@@ -13,8 +13,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitInvalidLayoutContextError
 
-from workshop import phases, workshops
-from workshop.errors import NotFound, WorkshopError
+from workshop import guard, phases
+from workshop.errors import NotFound, TooManyAttempts, WorkshopError
 from workshop.i18n import t
 from workshop.models import Team, Workshop
 from workshop.safe_text import literal
@@ -138,11 +138,16 @@ def page_top(heading: str) -> None:
     st.title(heading)
 
 
+def client_address() -> str:
+    """The address this browser's wrong codes count against (see workshop.guard)."""
+    return guard.client_address(st.context.ip_address, st.context.headers.to_dict())
+
+
 def workshop_in_url() -> Workshop:
     """The workshop the address's code names; otherwise say so, link home and stop."""
     try:
-        return workshops.find_by_code(db(), st.query_params.get("code", ""))
-    except NotFound as error:
+        return guard.find_by_code(db(), st.query_params.get("code", ""), client_address())
+    except (NotFound, TooManyAttempts) as error:
         show_error(error)
         st.page_link("pages/home.py", label=t("Back to the start page"), icon=":material/home:")
         st.stop()
