@@ -100,6 +100,12 @@ if secret:
             attempt(lambda: workshops.stop_timer(db, workshop.id, secret))
         with st.expander(t("Settings")), st.form("settings", border=False):
             anonymous = st.checkbox(t("Anonymous cards"), workshop.anonymous)
+            st.caption(
+                t(
+                    "Cards written while this is on stay anonymous. Switching it off names "
+                    "the authors of cards written after the switch only."
+                )
+            )
             dots = st.number_input(
                 t("Dots per participant (0 turns voting off)"),
                 0,
@@ -151,6 +157,7 @@ def live_board() -> None:
         presence_rev=live_hub.presence_revision(current.id) if live_hub else 0,
         secret=secret,
         remember_secret=remember if secret else None,
+        token=participant.token if participant else None,
     )
     b = view.load_board(current, participant, secret)
     title(current.title, f"{current.team_name} · {current.quarter} · {t(b.exercise.name)}")
@@ -167,16 +174,22 @@ def live_board() -> None:
         if campaign:
             kpi_block(campaign)
         st.subheader(t("Cards written so far"))
-        for column, metric in zip(st.columns(len(b.columns)), b.columns, strict=True):
-            column.metric(t(metric.column.title), metric.card_count)
+        if current.anonymous:  # a count per column would tell whose card went where
+            st.metric(t("All columns"), sum(c.card_count for c in b.columns))
+        else:
+            for column, metric in zip(st.columns(len(b.columns)), b.columns, strict=True):
+                column.metric(t(metric.column.title), metric.card_count)
         st.subheader(t("Who has joined ({n})", n=b.participant_count))
         for person in b.contributors:
             here = presence is not None and presence.get(f"p{person.id}")
-            status = t("connected") if here else t("away")
             st.text(
-                f"{'●' if here else '○'} {person.name} — "
-                + t("cards: {n}", n=person.cards)
-                + f" · {status}"
+                t(
+                    "{dot} {name} — {written} · {status}",
+                    dot="●" if here else "○",
+                    name=person.name,
+                    written=t("has written") if person.has_written else t("not written yet"),
+                    status=t("connected") if here else t("away"),
+                )
             )
         if not b.contributors:
             st.caption(t("Nobody has joined yet. Show the code above."))

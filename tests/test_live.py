@@ -9,7 +9,7 @@ from starlette.requests import Request
 from workshop import cards, participants, votes
 from workshop import db as database
 from workshop.codes import hash_secret
-from workshop.live import Hub, facilitator_proof
+from workshop.live import Hub, facilitator_proof, participant_proof
 
 
 def run(coroutine):
@@ -165,7 +165,8 @@ def test_a_stream_for_an_unknown_workshop_or_stranger_is_refused(db_path, room, 
     assert refused.status_code == 404
     stranger = run(server.live(live_request(room.workshop.code, "p9999")))
     assert stranger.status_code == 404
-    accepted = run(server.live(live_request(room.workshop.code, f"p{room.anna.id}")))
+    accepted = run(server.live(live_request(
+        room.workshop.code, f"p{room.anna.id}", participant_proof(room.anna.token))))
     assert accepted.status_code == 200
     assert accepted.media_type == "text/event-stream"
 

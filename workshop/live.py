@@ -39,6 +39,19 @@ def facilitator_proof(secret_hash: str) -> str:
     return hashlib.sha256(f"live:{secret_hash}".encode()).hexdigest()
 
 
+def participant_proof(token: str) -> str:
+    """What a participant's stream address carries to count as that participant, as
+    the facilitator's does: derived from their personal token, which itself stays out
+    of one more address."""
+    return hashlib.sha256(f"live-participant:{token}".encode()).hexdigest()
+
+
+def counted(who: str) -> bool:
+    """Whether a stream counts as someone online: only the facilitator's and
+    participants' streams, which the server lets through only with their proof."""
+    return who == "f" or (who[:1] == "p" and who[1:].isdigit())
+
+
 def shown_revision(workshop: Workshop, who: str) -> int:
     """The revision a page of this viewer shows, as its stream will announce it."""
     return workshop.public_revision if follows_public(who) else workshop.revision
@@ -88,7 +101,7 @@ class Hub:
         return self._presence_rev[workshop_id]
 
     def online(self, workshop_id: int) -> int:
-        return sum(1 for who in self.presence(workshop_id) if who != "v")
+        return sum(1 for who in self.presence(workshop_id) if counted(who))
 
     def _message(self, workshop_id: int, who: str) -> str:
         revision, public = self._revisions.get(workshop_id, _GONE)

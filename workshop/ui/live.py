@@ -10,7 +10,7 @@ import streamlit as st
 
 from workshop.codes import hash_secret
 from workshop.i18n import t
-from workshop.live import facilitator_proof, shown_revision
+from workshop.live import facilitator_proof, participant_proof, shown_revision
 from workshop.models import Workshop
 from workshop.ui.server import LIVE_PATH
 
@@ -35,12 +35,16 @@ def live_bar(
     presence_rev: int = 0,
     secret: str | None = None,
     remember_secret: str | None = None,
+    token: str | None = None,
 ) -> None:
     """Mount the live bar; a change to the workshop reruns the enclosing fragment.
-    With the facilitator ``secret`` the page follows every change and who is here."""
+    With the facilitator ``secret`` the page follows every change and who is here;
+    a participant's ``token`` proves their stream, so they count as online."""
     query = {"who": who}
     if secret:
         query["proof"] = facilitator_proof(hash_secret(secret))
+    elif token:
+        query["proof"] = participant_proof(token)
     _component(
         key="live",
         data={

@@ -16,7 +16,7 @@ from workshop import db as database
 from workshop import guard
 from workshop.codes import normalise_code
 from workshop.db import one
-from workshop.live import Hub, facilitator_proof
+from workshop.live import Hub, counted, facilitator_proof, participant_proof
 
 LIVE_PATH = "/_live"
 _hub: Hub | None = None
@@ -47,7 +47,7 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
 
 
 def _lookup(code: str, who: str, proof: str) -> int | None:
-    """The workshop id if ``code`` exists and ``who`` is one of its viewers."""
+    """The workshop id if ``code`` exists and ``who`` is one of its viewers, proven."""
     db = database.connect()
     try:
         row = one(
@@ -60,10 +60,10 @@ def _lookup(code: str, who: str, proof: str) -> int | None:
         if who.startswith("p"):
             known = one(
                 db,
-                "SELECT 1 FROM participants WHERE id = ? AND workshop_id = ?",
+                "SELECT token FROM participants WHERE id = ? AND workshop_id = ?",
                 [who[1:] if who[1:].isdigit() else -1, row["id"]],
             )
-            if known is None:
+            if known is None or not hmac.compare_digest(proof, participant_proof(known["token"])):
                 return None
         return row["id"]
     finally:
@@ -72,6 +72,8 @@ def _lookup(code: str, who: str, proof: str) -> int | None:
 
 async def live(request: Request) -> PlainTextResponse | StreamingResponse:
     who = request.query_params.get("who", "v")[:20]
+    if not counted(who):
+        who = "v"  # a made-up name is a viewer: it is not counted online
     proof = request.query_params.get("proof", "")
     # A stream says whether a code exists: wrong ones count as guesses, as on the pages.
     address = guard.client_address(request.client.host if request.client else None,
