@@ -98,7 +98,7 @@ def client_address(peer: str | None, headers: Mapping[str, str]) -> str:
         last = forwarded.split(",")[-1].strip()
         if last:
             return last
-    return peer or "unknown"
+    return peer if isinstance(peer, str) and peer else "unknown"
 
 
 def find_by_code(db: Database, typed: str, address: str) -> Workshop:
