@@ -62,8 +62,9 @@ def card_texts(at: AppTest) -> list[str]:
 
 
 def read(markdown: str) -> str:
-    """Markdown as a person reads it: a backslash before punctuation is not shown."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+    """Markdown as a person reads it: a backslash before punctuation is not shown, nor
+    is a word joiner (U+2060)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")
 
 
 def shown(at: AppTest) -> str:

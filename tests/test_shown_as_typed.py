@@ -32,8 +32,9 @@ from workshop.safe_text import label, literal
 HOSTILE = "# ![i](//e.x/i.png) [go](//e.x) <b>b</b> www.e.x a@e.x"
 # The Markdown Streamlit draws (CommonMark and GitHub's tables and strikethrough).
 _MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-# GitHub-flavoured Markdown makes links of bare addresses too; CommonMark does not.
-_AUTOLINK = re.compile(r"(?<!\\)(www(?=\.)|:(?=//)|@)")
+# GitHub-flavoured Markdown also makes links of bare addresses, looking for them in the
+# text once escapes are undone (as its autolink-literal extension does).
+_AUTOLINK = re.compile(r"(?i)(https?://|www\.|[-.\w+]@[-\w])")
 # Elements Streamlit never reads as Markdown: their text is always literal.
 _PLAIN = {"text", "code", "html", "dataframe", "bidi_component", "json"}
 INVISIBLE = ["\u200b", "\u2060", "\ufeff", "\u200e", "\u202e", "\u200b\u2060 \ufeff\u200e\u202e",
@@ -66,8 +67,16 @@ def markdown_strings(at) -> list[str]:
 
 
 def rendered_text(markdown: str) -> str:
-    """What a reader sees of ``markdown``: the rendered HTML without its tags."""
-    return html.unescape(re.sub(r"<[^>]+>", "", _MARKDOWN.render(markdown)))
+    """What a reader sees of ``markdown``: the rendered HTML without its tags and
+    without invisible word joiners."""
+    made = html.unescape(re.sub(r"<[^>]+>", "", _MARKDOWN.render(markdown)))
+    return made.replace("\u2060", "")
+
+
+def links_bare_address(markdown: str) -> bool:
+    """Whether GitHub-flavoured Markdown would make a link of a bare address in it."""
+    seen = html.unescape(re.sub(r"<[^>]+>", "", _MARKDOWN.render(markdown)))
+    return bool(_AUTOLINK.search(seen))
 
 
 def assert_shown_as_typed(at, typed: str = HOSTILE) -> None:
@@ -82,7 +91,7 @@ def assert_shown_as_typed(at, typed: str = HOSTILE) -> None:
         assert "<a " not in made and "<img" not in made and "<b>" not in made, text
     for text in carrying:
         assert typed in rendered_text(text), text  # no "#", "!", "[" or "<" was swallowed
-        assert not _AUTOLINK.search(text), text  # no bare address left to link
+        assert not links_bare_address(text), text  # no bare address left to link
 
 
 # The rule ---------------------------------------------------------------------------------
@@ -107,7 +116,8 @@ def test_the_one_escaping_rule_keeps_every_character_and_makes_no_markup(typed):
                 "<del", "<table", "<script"):
         assert tag not in made
     assert rendered_text(shown).replace("\n", " ").split() == typed.replace("\n", " ").split()
-    assert not _AUTOLINK.search(shown)
+    assert not links_bare_address(shown)
+    assert links_bare_address(typed) == any(s in typed for s in ("www.", "://", "@"))
 
 
 def test_a_label_is_one_line():

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from tests.test_exports import pdf_text, squeezed
 from tests.test_history import new_workshop
 from workshop import db as database
-from workshop import demo, participants, summary, workshops
+from workshop import demo, participants, summary, teams, workshops
 
 from .conftest import open_page, wait_idle
 
@@ -45,9 +45,9 @@ def test_a_summary_downloads_in_every_format(browser, server):
 
 def test_the_team_page_downloads_the_report(browser, server):
     db = database.connect(server.db_path)
-    demo.load_demo(db)
+    team_id = demo.load_demo(db)[0].team_id
     page = open_page(browser, "laptop", accept_downloads=True)
-    page.goto(f"{server.url}/team")
+    page.goto(f"{server.url}/team?team={team_id}&team_key={teams.new_team_key(db, team_id)}")
     wait_idle(page)
     name, pdf = download(page, "Report as PDF")
     assert name.endswith(".pdf")
