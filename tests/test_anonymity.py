@@ -115,7 +115,8 @@ def test_a_participants_stream_needs_the_participants_proof(db_path, room, monke
 
     monkeypatch.setattr(server, "_hub", Hub(db_path))
     code, anna = room.workshop.code, room.anna
-    for proof in ("", "0" * 64, participant_proof(room.ben.token), participant_proof("guess")):
+    for proof in ("", "0" * 64, "é" * 64, participant_proof(room.ben.token),
+                  participant_proof("guess")):
         assert run(server.live(live_request(code, f"p{anna.id}", proof))).status_code == 404
     assert run(server.live(live_request(code, f"p{anna.id}", participant_proof(anna.token)))
                ).status_code == 200

@@ -46,6 +46,11 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
         await _hub.stop()
 
 
+def _proves(proof: str, expected: str) -> bool:
+    # As bytes: compare_digest refuses a str with characters beyond ASCII.
+    return hmac.compare_digest(proof.encode(), expected.encode())
+
+
 def _lookup(code: str, who: str, proof: str) -> int | None:
     """The workshop id if ``code`` exists and ``who`` is one of its viewers, proven."""
     db = database.connect()
@@ -55,7 +60,7 @@ def _lookup(code: str, who: str, proof: str) -> int | None:
         )
         if row is None:
             return None
-        if who == "f" and not hmac.compare_digest(proof, facilitator_proof(row["secret_hash"])):
+        if who == "f" and not _proves(proof, facilitator_proof(row["secret_hash"])):
             return None
         if who.startswith("p"):
             known = one(
@@ -63,7 +68,7 @@ def _lookup(code: str, who: str, proof: str) -> int | None:
                 "SELECT token FROM participants WHERE id = ? AND workshop_id = ?",
                 [who[1:] if who[1:].isdigit() else -1, row["id"]],
             )
-            if known is None or not hmac.compare_digest(proof, participant_proof(known["token"])):
+            if known is None or not _proves(proof, participant_proof(known["token"])):
                 return None
         return row["id"]
     finally:
