@@ -24,7 +24,7 @@ def app(page: str = "", **params) -> AppTest:
 
 def team_app(db, page: str, team_id: int, **params) -> AppTest:
     """A team page opened with the team's link, as a member of the team opens it."""
-    return app(page, team=str(team_id), team_key=teams.new_team_key(db, team_id), **params)
+    return app(page, team=str(team_id), access=teams.new_team_key(db, team_id), **params)
 
 
 class _Cards(HTMLParser):

@@ -104,7 +104,7 @@ def test_the_teams_link_opens_its_pages_and_no_other_teams(db, two_teams, page):
     brand, _, _ = two_teams["Brand & Social"]
     at = team_app(db, page, brand.id)
     assert not at.exception
-    assert "team_key" not in at.query_params  # read once, then out of the address bar
+    assert "access" not in at.query_params  # read once, then out of the address bar
     text = everything(at)
     assert "Brand & Social" in text
     assert "Paid Search" not in text
@@ -148,8 +148,8 @@ def test_a_new_team_gets_its_link_with_the_workshops_links(db):
     at.text_input(key="setup-title-sscc").input("Q4 offsite")
     at.button(key="setup-submit").click().run()
     (team,) = teams.list_teams(db)
-    (link,) = [c.value for c in at.code if "team_key=" in c.value]
-    key = link.split("team_key=")[1]
+    (link,) = [c.value for c in at.code if "access=" in c.value]
+    key = link.split("access=")[1]
     assert teams.opened_by(db, [key]) == [team]
     assert "Growth team" in everything(at)
 

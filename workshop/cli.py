@@ -303,7 +303,7 @@ def team_link_command(ctx: click.Context, team: str, base_url: str) -> None:
 
 
 def _team_link(base_url: str, team_id: int, key: str) -> str:
-    return f"{base_url.rstrip('/')}/team?{urlencode({'team': team_id, 'team_key': key})}"
+    return f"{base_url.rstrip('/')}/team?{urlencode({'team': team_id, 'access': key})}"
 
 
 @cli.command("backup")

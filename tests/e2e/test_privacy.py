@@ -81,10 +81,11 @@ def test_a_team_link_opens_the_teams_pages_after_a_reload_and_no_one_elses(brows
     other = teams.create_team(db, "Paid Search")
     key = teams.new_team_key(db, room.workshop.team_id)
     member = open_page(browser, "laptop")
-    member.goto(f"{server.url}/team?team={room.workshop.team_id}&team_key={key}")
+    member.goto(f"{server.url}/team?team={room.workshop.team_id}&access={key}")
     wait_idle(member)
     expect(member.get_by_role("combobox", name="Team")).to_have_value("Brand & Social")
-    expect(member).not_to_have_url(re.compile("team_key"))  # out of the address bar
+    expect(member).not_to_have_url(re.compile("access="))  # out of the address bar
+    member.wait_for_function("document.cookie.includes('wkt_')")  # kept for later visits
     member.goto(f"{server.url}/campaigns?team={room.workshop.team_id}")  # a new session
     wait_idle(member)
     expect(member.get_by_text("➕ New campaign or test")).to_be_visible()

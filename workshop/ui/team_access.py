@@ -17,7 +17,7 @@ from workshop import teams
 from workshop.models import Team
 from workshop.ui.state import db
 
-TEAM_KEY_PARAM = "team_key"
+TEAM_KEY_PARAM = "access"
 _SESSION_PREFIXES = ("wk_secret_", "wk_team_key_")  # facilitator keys, team keys
 _COOKIE_PREFIXES = ("wkf_", "wkt_")
 _remember = st.components.v2.component(
