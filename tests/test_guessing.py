@@ -44,6 +44,17 @@ def test_an_address_is_refused_after_the_limit_until_its_misses_age():
     assert limit.wait("198.51.100.1") == 0
 
 
+def test_quiet_addresses_are_forgotten(monkeypatch):
+    clock = Clock()
+    limit = guard.Guard(max_misses=3, window_s=60, clock=clock)
+    monkeypatch.setattr(guard, "_SWEEP_AT", 3)
+    for n in range(3):
+        limit.missed(f"198.51.100.{n}")
+    clock.now += 61
+    limit.missed("198.51.100.9")
+    assert list(limit._misses) == ["198.51.100.9"]
+
+
 def test_the_address_comes_from_a_proxy_header_only_when_configured(monkeypatch):
     forwarded = {"X-Forwarded-For": "10.9.9.9, 192.0.2.50"}
     monkeypatch.delenv(guard.ADDRESS_HEADER_ENV, raising=False)

@@ -77,6 +77,26 @@ def test_a_team_key_opens_its_team_only_and_a_new_one_replaces_it(db_path, db, t
     assert teams.opened_by(db, [key]) == [] and teams.opened_by(db, [newer]) == [brand]
 
 
+def test_the_command_line_issues_a_team_link(db_path, db):
+    from urllib.parse import parse_qs, urlsplit
+
+    from click.testing import CliRunner
+
+    from workshop.cli import cli
+
+    def opened(output: str) -> list[str]:
+        link = next(w for w in output.split() if "access=" in w)
+        return [t.name for t in teams.opened_by(db, parse_qs(urlsplit(link).query)["access"])]
+
+    loaded = CliRunner().invoke(cli, ["--db", db_path, "demo"])
+    assert loaded.exit_code == 0, loaded.output
+    (demo_team,) = teams.list_teams(db)
+    assert opened(loaded.output) == [demo_team.name]
+    again = CliRunner().invoke(cli, ["--db", db_path, "team-link", demo_team.name])
+    assert again.exit_code == 0 and opened(again.output) == [demo_team.name]
+    assert opened(loaded.output) == []  # the earlier link stopped working
+
+
 def test_the_team_keys_migration_is_applied(db):
     applied = {m.name for m in database.migrations.applied(db)}
     assert {"m007_team_keys", "m008_cards_written_anonymously"} <= applied

@@ -31,6 +31,7 @@ WINDOW_S = 600.0
 # The header a trusted reverse proxy puts the client's address in; unset, the address
 # of the connection is used, because any client can send any header.
 ADDRESS_HEADER_ENV = "WORKSHOP_CLIENT_ADDRESS_HEADER"
+_SWEEP_AT = 10_000  # addresses remembered before quiet ones are swept out
 
 
 class Guard:
@@ -58,6 +59,9 @@ class Guard:
 
     def missed(self, address: str) -> None:
         with self._lock:
+            if len(self._misses) >= _SWEEP_AT:  # many addresses, most of them quiet by now
+                for known in list(self._misses):
+                    self._recent(known)
             self._recent(address)
             self._misses.setdefault(address, deque()).append(self._clock())
 
