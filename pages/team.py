@@ -10,7 +10,7 @@ from workshop.ui import state
 from workshop.ui.export_view import report_buttons
 from workshop.ui.history_view import chart_and_table, team_filters
 from workshop.ui.team_access import keys
-from workshop.ui.widgets import page_top
+from workshop.ui.widgets import page_top, team_link_panel
 
 db = state.db()
 page_top(t("Team history"))
@@ -23,6 +23,7 @@ st.page_link(
 )
 
 report_buttons(team, first, last)
+team_link_panel(team)
 rates = report.completion_rows(db, team.id, first, last)
 if rates:
     frame = pd.DataFrame(rates)

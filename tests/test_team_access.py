@@ -77,6 +77,21 @@ def test_a_team_key_opens_its_team_only_and_a_new_one_replaces_it(db_path, db, t
     assert teams.opened_by(db, [key]) == [] and teams.opened_by(db, [newer]) == [brand]
 
 
+def test_someone_who_opens_the_team_makes_a_new_team_link_on_its_page(db, two_teams):
+    brand, workshop, secret = two_teams["Brand & Social"]
+    paid, _, _ = two_teams["Paid Search"]
+    with pytest.raises(NotAllowed):
+        teams.replace_team_key(db, paid.id, [secret])
+    at = app("pages/board.py", code=workshop.code, key=secret)
+    at.query_params.clear()
+    at.query_params["team"] = str(brand.id)
+    at.switch_page("pages/team.py").run()
+    assert not [c for c in at.code if "access=" in c.value]  # only when asked
+    at.button(key="team-link-new").click().run()
+    (link,) = [c.value for c in at.code if "access=" in c.value]
+    assert teams.opened_by(db, [link.split("access=")[1]]) == [brand]
+
+
 def test_the_command_line_issues_a_team_link(db_path, db):
     from urllib.parse import parse_qs, urlsplit
 

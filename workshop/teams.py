@@ -73,6 +73,13 @@ def new_team_key(db: Database, team_id: int) -> str:
     return key
 
 
+def replace_team_key(db: Database, team_id: int, keys: Iterable[str]) -> str:
+    """A new team link's key for someone who opens the team already (a team from before
+    team links, or a lost link); the earlier link stops working."""
+    authorise(db, team_id, keys)
+    return new_team_key(db, team_id)
+
+
 def opened_by(db: Database, keys: Iterable[str]) -> list[Team]:
     """The teams ``keys`` open: a team's own key, or the facilitator key of one of its
     workshops. Keys are random and long, so looking up their hashes is as safe as

@@ -13,13 +13,13 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitInvalidLayoutContextError
 
-from workshop import guard, phases
+from workshop import guard, phases, teams
 from workshop.errors import NotFound, TooManyAttempts, WorkshopError
 from workshop.i18n import t
 from workshop.models import Team, Workshop
 from workshop.safe_text import literal
 from workshop.ui.state import db
-from workshop.ui.team_access import held_teams, remember_team_keys
+from workshop.ui.team_access import held_teams, hold, keys, remember_team_keys, team_link
 
 # Static CSS only; no user text is ever placed in it.
 _BASE_CSS = """
@@ -178,6 +178,21 @@ def attempt(action: Callable[[], object], success: str | None = None) -> bool:
     if success:
         st.toast(literal(success))
     return True
+
+
+def team_link_panel(team: Team) -> None:
+    """Make a new link to the team's pages, shown once, for someone who opens them."""
+    with st.expander(t("Team link")):
+        st.caption(
+            t(
+                "The team link opens this team's history, campaigns and channels. A new "
+                "one is shown once, and the earlier link stops working."
+            )
+        )
+        if st.button(t("Make a new team link"), key="team-link-new"):
+            key = teams.replace_team_key(db(), team.id, keys())
+            hold(team.id, key)
+            st.code(team_link(public_base_url(), team.id, key), language=None)
 
 
 def team_picker(key: str, cell: DeltaGenerator | None = None) -> Team | None:
