@@ -7,6 +7,7 @@ from workshop.errors import NotFound, WorkshopError
 from workshop.i18n import t
 from workshop.phases import Phase
 from workshop.roles import Do, Role
+from workshop.safe_text import literal
 from workshop.ui import board_view as view
 from workshop.ui import facilitator_view, state
 from workshop.ui.campaign_view import kpi_block
@@ -104,7 +105,7 @@ def live_board() -> None:
         elif viewer.participant:
             if campaign:
                 kpi_block(campaign, folded=True)  # writing comes first on a phone
-            st.caption(t("You are {name}.", name=viewer.participant.name))
+            st.caption(t("You are {name}.", name=literal(viewer.participant.name)))
             view.write_form(b, viewer.participant)
             view.own_cards(b, viewer.participant)
         return

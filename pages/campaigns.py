@@ -5,9 +5,11 @@ import streamlit as st
 
 from workshop import campaigns, kpi, learning, workshops
 from workshop.i18n import t
-from workshop.markdown import escape
+from workshop.phases import Phase
+from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_form, kpi_block, save
+from workshop.ui.team_access import keys
 from workshop.ui.widgets import page_top, screen_of, team_picker
 
 db = state.db()
@@ -27,7 +29,7 @@ with st.expander(t("➕ New campaign or test")):
     values = campaign_form(key="new-campaign")
     created = save(team.id, values) if values else None
     if created:
-        st.success(t("Saved “{name}”.", name=created.name))
+        st.success(t("Saved “{name}”.", name=literal(created.name)))
 
 listed = campaigns.list_campaigns(db, team.id)
 if not listed:
@@ -46,24 +48,27 @@ picked = st.selectbox(
     format_func=lambda c: c.name,
     key="campaigns-pick",
 )
-with st.expander(t("Edit “{name}”", name=picked.name)):
+with st.expander(t("Edit “{name}”", name=label(picked.name))):
     values = campaign_form(picked, key=f"edit-campaign-{picked.id}")
     saved = save(team.id, values, picked) if values else None
     if saved:
-        st.success(t("Saved “{name}”.", name=saved.name))
+        st.success(t("Saved “{name}”.", name=literal(saved.name)))
 kpi_block(campaigns.get_campaign(db, picked.id))
 origin = learning.origin_of(db, picked)
 if origin:
-    st.caption(escape(origin))
+    st.caption(literal(origin))
 retros = [w for w in workshops.list_workshops(db, team.id) if w.campaign_id == picked.id]
+mine = workshops.facilitated_by(db, keys())
 for retro in retros:
-    st.page_link(
-        screen_of(retro.phase),
-        label=t(
-            "Retrospective: {title} ({quarter})", title=escape(retro.title), quarter=retro.quarter
-        ),
-        icon=":material/forum:",
-        query_params={"code": retro.code},
-    )
+    text = t("Retrospective: {title} ({quarter})", title=label(retro.title), quarter=retro.quarter)
+    if retro.phase is Phase.CLOSED or retro.id in mine:  # a running one: only its facilitator
+        st.page_link(
+            screen_of(retro.phase),
+            label=text,
+            icon=":material/forum:",
+            query_params={"code": retro.code},
+        )
+    else:
+        st.markdown(":material/forum: " + text)
 if not retros:
     st.caption(t("No retrospective of this one yet."))

@@ -6,7 +6,7 @@ import streamlit as st
 from workshop import audit, channels, validate
 from workshop.errors import WorkshopError
 from workshop.i18n import t
-from workshop.markdown import escape
+from workshop.safe_text import literal
 from workshop.ui import state
 from workshop.ui.widgets import page_top, show_error, team_picker
 
@@ -102,6 +102,6 @@ if flagged:
     for line in lines:
         if line.id in flagged:
             name = f"{line.platform} ({line.account})" if line.account else line.platform
-            st.markdown(f"⚠️ **{escape(name)}**: {escape(', '.join(flagged[line.id]))}")
+            st.markdown(f"⚠️ **{literal(name)}**: {literal(', '.join(flagged[line.id]))}")
 elif lines:
     st.success(t("Every channel has an owner, a single account and a recent post."))

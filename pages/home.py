@@ -1,17 +1,23 @@
 """Start page: join with a code, set up a workshop, or open an earlier one."""
 
-import time
-
 import streamlit as st
 
-from workshop import codes, demo, exercises, teams, validate, workshops
-from workshop.errors import NotFound, WorkshopError
+from workshop import demo, exercises, guard, teams, validate, workshops
+from workshop.errors import WorkshopError
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.phases import Phase
+from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_picker
-from workshop.ui.widgets import facilitator_link, page_style, participant_link, show_error
+from workshop.ui.team_access import held_key, held_teams, hold, remember_team_keys, team_link
+from workshop.ui.widgets import (
+    client_address,
+    facilitator_link,
+    page_style,
+    participant_link,
+    public_base_url,
+    show_error,
+)
 
 db = state.db()
 page_style()
@@ -33,29 +39,19 @@ with join:
         typed = st.text_input(t("Workshop code"), placeholder="ABCD-EFGH", key="join-code-input")
         go = st.form_submit_button(t("Join"), type="primary", key="join-code-submit")
     if go:
-        failures = state.get("wk_code_failures")
-        wait = state.get("wk_code_wait_until") - time.time()
-        if wait > 0:
-            st.error(t("Too many wrong codes. Try again in {s} seconds.", s=int(wait) + 1))
+        try:
+            found = guard.find_by_code(db, typed, client_address())
+        except WorkshopError as error:
+            show_error(error)
         else:
-            try:
-                found = workshops.find_by_code(db, typed)
-            except NotFound as error:
-                state.put("wk_code_failures", failures + 1)
-                state.put(
-                    "wk_code_wait_until", time.time() + codes.wait_after_failures(failures + 1)
-                )
-                show_error(error)
-            else:
-                state.put("wk_code_failures", 0)
-                st.switch_page("pages/board.py", query_params={"code": found.code})
+            st.switch_page("pages/board.py", query_params={"code": found.code})
 
 with create:
     st.subheader(t("Set up a workshop"))
     just_made = state.get("wk_pick")  # a campaign made below: select its (maybe new) team
     if just_made:
         st.session_state["setup-team"] = teams.get_team(db, just_made.team_id)
-    team_list = teams.list_teams(db)
+    team_list = held_teams()  # a team this browser has no key to stays unnamed
     new_team = t("➕ New team")
     team_choice = st.selectbox(
         t("Team"),
@@ -129,10 +125,14 @@ with create:
             show_error(error)
         else:
             state.put("wk_created", (created.id, secret))
+            st.session_state[f"wk_secret_{created.id}"] = secret  # opens the team's pages
+            if team_choice == new_team:  # shown below with the other links
+                hold(created.team_id, teams.new_team_key(db, created.team_id))
 
     if state.get("wk_created"):
         created_id, secret = state.get("wk_created")
         created = workshops.get_workshop(db, created_id)
+        team_key = held_key(created.team_id)  # a team made here: its link is shown with these
         with st.container(border=True, key="created"):
             st.success(t("Workshop created. Its code is {code}.", code=created.display_code))
             st.markdown(
@@ -144,6 +144,14 @@ with create:
             st.code(facilitator_link(created, secret), language=None)
             st.markdown(t("**Participant link** — share it, or show the code on the projector."))
             st.code(participant_link(created), language=None)
+            if team_key:
+                st.markdown(
+                    t(
+                        "**Team link** — opens the team's history, campaigns and channels; "
+                        "give it only to the team. It is shown only now."
+                    )
+                )
+                st.code(team_link(public_base_url(), created.team_id, team_key), language=None)
             if st.button(t("Open the facilitator view"), type="primary", key="open-facilitator"):
                 state.put("wk_created", None)
                 st.switch_page("pages/board.py", query_params={"code": created.code, "key": secret})
@@ -158,13 +166,20 @@ if not history:
         key="load-demo",
         help=t("A marketing team with four quarters of history, to try the app."),
     ):
-        demo.load_demo(db)
+        loaded = demo.load_demo(db)
+        hold(loaded[0].team_id, teams.new_team_key(db, loaded[0].team_id))
         st.rerun()
-for team in teams.list_teams(db):  # again: the form above may have added one
+held = held_teams()  # again: the form above may have added one
+remember_team_keys()
+if history and not held:
+    st.caption(
+        t("Your team's workshops show here once this browser has opened the team's link.")
+    )
+for team in held:
     mine = [w for w in history if w.team_id == team.id]
     if not mine:
         continue
-    st.markdown(f"#### {escape(team.name)}")
+    st.markdown(f"#### {literal(team.name)}")
     history_cell, left, right, _ = st.columns([1, 1, 1, 1])
     history_cell.page_link(
         "pages/team.py",
@@ -186,13 +201,13 @@ for team in teams.list_teams(db):  # again: the form above may have added one
     )
     for w in mine:
         phase = t(w.phase.label)
-        label = f"{w.quarter} · {escape(w.title)} · {t(exercises.get(w.exercise).name)} · {phase}"
+        shown = f"{w.quarter} · {label(w.title)} · {t(exercises.get(w.exercise).name)} · {phase}"
         if w.phase is Phase.CLOSED:
             st.page_link(
                 "pages/summary.py",
-                label=label,
+                label=shown,
                 icon=":material/description:",
                 query_params={"code": w.code},
             )
         else:
-            st.markdown("▶ " + label + " · " + t("in progress: join with its code"))
+            st.markdown("▶ " + shown + " · " + t("in progress: join with its code"))

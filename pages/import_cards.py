@@ -7,8 +7,8 @@ import streamlit as st
 from workshop import exercises, importer
 from workshop.errors import AlreadyImported, WorkshopError
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.phases import Phase
+from workshop.safe_text import literal
 from workshop.ui import state
 from workshop.ui.widgets import page_style, show_error, title, workshop_in_url
 
@@ -71,14 +71,14 @@ with st.expander(t("A team's history: several exports, each a new workshop")):
                 st.success(
                     t(
                         "{file}: workshop “{title}”, {quarter}, {cards} cards.",
-                        file=escape(r.file_name),
-                        title=escape(r.made.workshop.title),
+                        file=literal(r.file_name),
+                        title=literal(r.made.workshop.title),
                         quarter=r.made.workshop.quarter,
                         cards=r.made.saved.cards,
                     )
                 )
             else:
-                st.error(t("{file}: {why}", file=escape(r.file_name), why=escape(r.problem)))
+                st.error(t("{file}: {why}", file=literal(r.file_name), why=literal(r.problem)))
 upload = st.file_uploader(
     t("File"), type=["csv", "txt", "tsv", "json", "md"], key=f"import-file-{round_}"
 )
@@ -136,7 +136,7 @@ else:
 st.markdown(
     t(
         "Recognised: **{format}**, {encoding}.",
-        format=escape(board.format),
+        format=literal(board.format),
         encoding=importer.NAMES.get(board.encoding, board.encoding),
     )
 )
@@ -148,7 +148,7 @@ choices = list(targets)
 for n, name in enumerate(board.columns[: importer.MAX_VALUES]):
     guess = guessed_mapping.get(name) or ""
     mapping[name] = cells[n % 3].selectbox(
-        escape(name) or t("(empty)"),  # a label renders Markdown
+        literal(name) or t("(empty)"),  # a label renders Markdown
         choices,
         index=choices.index(guess),
         format_func=targets.get,
@@ -206,7 +206,7 @@ if left.button(
     else:
         said = t(
             "Imported {n} cards, {g} groups and {a} actions from {file}.",
-            n=saved.cards, g=saved.groups, a=saved.actions, file=escape(upload.name),
+            n=saved.cards, g=saved.groups, a=saved.actions, file=literal(upload.name),
         )
         state.put("wk_imported", said)
         state.put("wk_import_round", round_ + 1)

@@ -9,7 +9,15 @@ from sqlite_utils import Database
 
 from tests.support import Room, make_room
 from workshop import db as database
-from workshop import demo
+from workshop import demo, guard
+
+
+@pytest.fixture(autouse=True)
+def fresh_guard(monkeypatch) -> guard.Guard:
+    """Wrong codes are counted per server process: each test starts with none."""
+    fresh = guard.Guard()
+    monkeypatch.setattr(guard, "GUARD", fresh)
+    return fresh
 
 
 @pytest.fixture

@@ -6,7 +6,11 @@ changed on its own.
 
 from __future__ import annotations
 
+import asyncio
+import json
+import re
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -163,12 +167,23 @@ def card_texts(at: AppTest) -> list[str]:
     return [t.value for t in at.text] + [text for cls, text in html_cards(at) if cls == "card-text"]
 
 
+def team_app(db, page: str, team_id: int, **params) -> AppTest:
+    """A team page opened with the team's link, as a member of the team opens it."""
+    return app(page, team=str(team_id), access=teams.new_team_key(db, team_id), **params)
+
+
+def read(markdown: str) -> str:
+    """Markdown as a person reads it: a backslash before punctuation is not shown, nor
+    is a word joiner (U+2060)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")
+
+
 def shown(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [t.value for t in at.text]
+    parts = [read(m.value) for m in at.markdown] + [t.value for t in at.text]
     parts += [text for _, text in html_cards(at)]
-    parts += [c.value for c in at.caption] + [e.value for e in at.error]
-    parts += [i.value for i in at.info] + [s.value for s in at.success]
-    parts += [link.proto.label for link in at.get("page_link")]
+    parts += [read(c.value) for c in at.caption] + [read(e.value) for e in at.error]
+    parts += [read(i.value) for i in at.info] + [read(s.value) for s in at.success]
+    parts += [read(link.proto.label) for link in at.get("page_link")]
     return "\n".join(str(p) for p in parts)
 
 
@@ -190,3 +205,21 @@ def pdf_text(data: bytes) -> str:
 def squeezed(text: str) -> str:
     """Text without its line breaks and spaces, to find what wrapping split."""
     return "".join(text.split())
+
+
+def run(coroutine):
+    """Run a scenario on its own loop: browser tests may hold this thread's loop."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+async def next_message(stream) -> dict:
+    while True:
+        chunk = await asyncio.wait_for(anext(stream), 5)
+        if chunk.startswith("data: "):
+            return json.loads(chunk[6:])
+
+
+def on_disk(db_path: str) -> bytes:
+    """Every byte SQLite keeps for this database: the file and its write-ahead log."""
+    return b"".join(p.read_bytes() for p in Path(db_path).parent.glob(Path(db_path).name + "*"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import app, canvas_in_discuss, channel, shown
+from tests.support import app, canvas_in_discuss, channel, read, shown, team_app
 from workshop import audit, canvas, canvas_plan, cards, proposals, teams, workshops
 
 
@@ -26,7 +26,7 @@ def discussing(db, team):
 
 def test_the_audit_page_saves_the_list_and_flags_it(db, team):
     audit.save_audit(db, team.id, "2026-Q3", [{"platform": "Instagram", "kind": "shared"}])
-    at = app("pages/channels.py", team=str(team.id))
+    at = team_app(db, "pages/channels.py", team.id)
     at.text_input(key="channels-quarter").input("2026-Q4").run()
     assert "No list for 2026-Q4 yet." in shown(at)
     at.button(key="channels-copy").click().run()
@@ -36,7 +36,7 @@ def test_the_audit_page_saves_the_list_and_flags_it(db, team):
 
 
 def test_a_wrong_quarter_on_the_audit_page_says_so(db, team):
-    at = app("pages/channels.py", team=str(team.id))
+    at = team_app(db, "pages/channels.py", team.id)
     at.text_input(key="channels-quarter").input("soon").run()
     assert "Write the quarter like 2026-Q4." in shown(at)
 
@@ -61,7 +61,7 @@ def test_the_facilitator_puts_a_channel_on_the_canvas_and_compares(discussing):
     assert (tiktok.platform, tiktok.kind, tiktok.budget_share, tiktok.card_id) == (
         "TikTok", "shared", 60, card.id
     )
-    text = shown(at) + "\n".join(w.value for w in at.warning)
+    text = shown(at) + "\n".join(read(w.value) for w in at.warning)
     assert "→ on the canvas as “TikTok”" in text
     assert "The budget shares add up to 60%, not 100%." in text
     assert "TikTok: “no” to “Do we sell to the people who are on this platform?”" in text

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from tests.support import app, closed_with_actions, new_workshop, shown
+from tests.support import app, closed_with_actions, new_workshop, read, shown, team_app
 from workshop import followthrough, teams, themes
 
 
 def test_the_team_page_shows_every_workshop_and_the_completion_chart(demo_db):
     (team,) = teams.list_teams(demo_db)
-    at = app("pages/team.py", team=str(team.id))
+    at = team_app(demo_db, "pages/team.py", team.id)
     assert not at.exception
-    labels = [link.proto.label for link in at.get("page_link")]
+    labels = [read(link.proto.label) for link in at.get("page_link")]
     assert any(label.startswith("Q3 offsite: autumn planning") for label in labels)
     assert any("Channel canvas: spring reset" in label for label in labels)
     assert any("Retrospective: winter gear sale" in label for label in labels)
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     assert at.dataframe  # the chart's table, one click away
     at.selectbox(key="team-exercise").select("hml").run()
-    labels = [link.proto.label for link in at.get("page_link")]
+    labels = [read(link.proto.label) for link in at.get("page_link")]
     assert not any("offsite" in label for label in labels)
 
 
 def test_the_compare_page_shows_quarters_side_by_side_and_themes(demo_db):
     (team,) = teams.list_teams(demo_db)
-    at = app("pages/compare.py", team=str(team.id))
+    at = team_app(demo_db, "pages/compare.py", team.id)
     assert not at.exception
     assert at.multiselect(key="compare-q").value == ["2026-Q2", "2026-Q3"]
     text = shown(at)
@@ -39,7 +39,7 @@ def test_the_compare_page_shows_quarters_side_by_side_and_themes(demo_db):
 
 def test_unlinking_a_match_on_the_compare_page(demo_db):
     (team,) = teams.list_teams(demo_db)
-    at = app("pages/compare.py", team=str(team.id))
+    at = team_app(demo_db, "pages/compare.py", team.id)
     unlink = next(b for b in at.button if b.key and b.key.startswith("unlink-0-"))
     _, _, a, b = unlink.key.split("-")
     unlink.click().run()

@@ -2,29 +2,16 @@
 
 import asyncio
 import json
-from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
 from starlette.requests import Request
 
+from tests.support import next_message, run
 from workshop import cards, participants, votes
 from workshop import db as database
 from workshop.codes import hash_secret
-from workshop.live import Hub, facilitator_proof, stream_query
+from workshop.live import Hub, facilitator_proof, participant_proof, stream_query
 from workshop.roles import Role
-
-
-def run(coroutine):
-    """Run a scenario on its own loop: browser tests may hold this thread's loop."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
-async def next_message(stream) -> dict:
-    while True:
-        chunk = await asyncio.wait_for(anext(stream), 5)
-        if chunk.startswith("data: "):
-            return json.loads(chunk[6:])
 
 
 async def silent(stream, seconds: float = 0.3) -> bool:
@@ -189,7 +176,8 @@ def test_a_stream_for_an_unknown_workshop_or_stranger_is_refused(db_path, room, 
     assert refused.status_code == 404
     stranger = run(server.live(live_request(room.workshop.code, Role.PARTICIPANT, 9999)))
     assert stranger.status_code == 404
-    accepted = run(server.live(live_request(room.workshop.code, Role.PARTICIPANT, room.anna.id)))
+    accepted = run(server.live(live_request(
+        room.workshop.code, Role.PARTICIPANT, room.anna.id, participant_proof(room.anna.token))))
     assert accepted.status_code == 200
     assert accepted.media_type == "text/event-stream"
 

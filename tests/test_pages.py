@@ -45,14 +45,6 @@ def test_unknown_code_on_the_board_page(db):
     assert "No workshop has the code" in shown(at)
 
 
-def test_wrong_codes_on_the_home_page_slow_down(db):
-    at = app()
-    for _ in range(6):
-        at.text_input(key="join-code-input").input("NOPE-NOPE")
-        at.button(key="join-code-submit").click().run()
-    assert "Too many wrong codes" in shown(at)
-
-
 def test_participant_joins_and_writes_privately(room):
     cards.add_card(room.db, room.ben.token, "stop", "Ben's private card")
     at = app("pages/board.py", code=room.workshop.code)
@@ -88,7 +80,7 @@ def test_facilitator_sees_counts_not_text_and_can_advance(room):
     assert not at.exception
     assert "key" not in at.query_params  # removed from the address bar
     assert "Anna's private card" not in shown(at)
-    assert [m.value for m in at.metric] == ["1", "0", "0", "0"]
+    assert [m.value for m in at.metric] == ["1"]  # anonymous: no count per column
     at.button(key="next-phase").click().run()
     assert workshops.get_workshop(room.db, room.workshop.id).phase == "reveal"
     assert "Anna's private card" in shown(at)

@@ -6,12 +6,11 @@ import csv
 import io
 import re
 import sqlite3
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from tests.support import INJECTIONS, make_room
+from tests.support import INJECTIONS, make_room, on_disk
 from workshop import (
     actions,
     campaigns,
@@ -29,11 +28,6 @@ from workshop import (
 from workshop.cli import cli
 from workshop.errors import InvalidInput, NotAllowed
 from workshop.markdown import escape
-
-
-def on_disk(db_path: str) -> bytes:
-    """Every byte SQLite keeps for this database: the file and its write-ahead log."""
-    return b"".join(p.read_bytes() for p in Path(db_path).parent.glob(Path(db_path).name + "*"))
 
 
 def test_removing_a_person_takes_their_cards_and_votes_off_the_disk(db_path, room):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import SPRING, app, shown
+from tests.support import SPRING, app, read, shown, team_app
 from workshop import campaigns, cards, participants, teams, workshops
 
 
@@ -34,7 +34,7 @@ def fill_campaign(at, key: str, **values) -> None:
 
 
 def test_a_campaign_is_created_on_the_campaigns_page(db, team):
-    at = app("pages/campaigns.py")
+    at = team_app(db, "pages/campaigns.py", team.id)
     assert "This team has no campaigns or tests yet." in shown(at)
     fill_campaign(at, "new-campaign", name="Spring launch", metric="orders", target=800.0,
                   planned=20000.0)
@@ -48,7 +48,7 @@ def test_a_campaign_is_created_on_the_campaigns_page(db, team):
 def test_a_wrong_campaign_says_why_and_saves_nothing(db, team):
     import datetime as dt
 
-    at = app("pages/campaigns.py")
+    at = team_app(db, "pages/campaigns.py", team.id)
     fill_campaign(at, "new-campaign", name="Spring launch", starts=dt.date(2026, 4, 1),
                   ends=dt.date(2026, 3, 1))
     assert "The end date is before the start date." in shown(at)
@@ -59,7 +59,7 @@ def test_a_wrong_campaign_says_why_and_saves_nothing(db, team):
 
 def test_editing_a_campaign_updates_its_numbers(db, team):
     spring = campaigns.create_campaign(db, team.id, SPRING | {"kpi_actual": None})
-    at = app("pages/campaigns.py", team=str(team.id))
+    at = team_app(db, "pages/campaigns.py", team.id)
     fill_campaign(at, f"edit-campaign-{spring.id}", actual=900.0)
     assert not at.exception
     assert campaigns.get_campaign(db, spring.id).kpi_actual == 900
@@ -87,7 +87,7 @@ def test_a_participant_tags_a_miss_and_sees_the_number_on_top(db, team):
     workshop, _ = spring_retro(db, team.id, spring.id)
     anna = participants.join(db, workshop.id, "Anna")
     at = app("pages/board.py", code=workshop.code, me=anna.token)
-    (folded,) = [e for e in at.expander if "Spring trail-shoe launch" in e.label]
+    (folded,) = [e for e in at.expander if "Spring trail-shoe launch" in read(e.label)]
     assert [m.value for m in folded.metric][:3] == ["800", "missing", "—"]
     assert not any(s.key == "new-card-reason" for s in at.selectbox)  # Hits: no reason
     at.radio(key="new-card-column").set_value("misses").run()

@@ -113,8 +113,3 @@ def test_settings_are_checked(room):
         workshops.update_settings(room.db, room.workshop.id, room.secret,
                                   workshops.Settings(True, 99, 3))
 
-
-def test_wrong_codes_slow_a_browser_down():
-    assert codes.wait_after_failures(codes.FREE_ATTEMPTS - 1) == 0
-    waits = [codes.wait_after_failures(n) for n in range(codes.FREE_ATTEMPTS, 12)]
-    assert waits == sorted(waits) and waits[0] > 0

@@ -2,11 +2,15 @@
 
 This is the privacy boundary: pages render only what :func:`load` returns. Before the
 reveal a participant gets their own cards and nothing else, and the facilitator gets
-counts and names, never text. Authors are left out when the workshop is anonymous.
+counts and names, never text. Authors are left out when the workshop is anonymous, and
+for every card written while it was: switching anonymity off names only later cards.
+Revealed cards come in an order of their own (a hash of the workshop and the card),
+never in the order they were written, which would tell who wrote them.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -77,6 +81,11 @@ class Contributor:
     cards: int
     dots: int
 
+    @property
+    def has_written(self) -> bool:
+        """What the facilitator is shown while people write: whether, not how many."""
+        return self.cards > 0
+
 
 @dataclass(frozen=True)
 class Board:
@@ -117,7 +126,8 @@ def load(
     cards = rows(
         db,
         """SELECT c.id, c.column_key, c.text, c.group_id, c.participant_id, c.reason,
-                  p.name AS author, g.title AS group_title,
+                  c.anonymous AS written_anonymously, p.name AS author,
+                  g.title AS group_title,
                   (SELECT COUNT(*) FROM votes v WHERE v.card_id = c.id) AS votes,
                   (SELECT COUNT(*) FROM votes v WHERE v.card_id = c.id
                        AND v.participant_id = ?) AS my_votes
@@ -128,12 +138,16 @@ def load(
         [me, workshop.id],
     )
     public = reveal_all or workshop.phase in phases.CARDS_SHOWN
+    for card in cards:  # a writer's own cards stay in the order they wrote them
+        card["place"] = place(workshop, card["id"]) if public else card["id"]
+    cards.sort(key=lambda c: c["place"])  # group members too
     visible = cards if public else [c for c in cards if me and c["participant_id"] == me]
     card_links = of_cards(db, workshop.id) if public else {}
     for card in visible:
         card["links"] = tuple(card_links.get(card["id"], ()))
     show_authors = public and not workshop.anonymous
-    show_scores = reveal_all or workshop.phase in phases.RESULTS_SHOWN
+    # Summaries and exports too: nobody sees a tally before the discussion shows it.
+    show_scores = workshop.phase in phases.RESULTS_SHOWN
     exercise = exercises.get(workshop.exercise)
     columns = tuple(
         ColumnView(
@@ -180,7 +194,7 @@ def _card_view(row: dict, me: int | None, show_authors: bool) -> CardView:
     return CardView(
         id=row["id"],
         text=row["text"],
-        author=row["author"] if show_authors else None,
+        author=row["author"] if show_authors and not row["written_anonymously"] else None,
         mine=me is not None and row["participant_id"] == me,
         reason=row["reason"],
         links=row["links"],
@@ -205,11 +219,18 @@ def _items(
                 "group", group_id, members[0]["group_title"], members, me, show_authors, show_scores
             )
         )
+    order = {row["id"]: row["place"] for row in cards}
     if show_scores:
-        items.sort(key=lambda i: (-(i.votes or 0), i.cards[0].id))
+        items.sort(key=lambda i: (-(i.votes or 0), order[i.cards[0].id]))
     else:
-        items.sort(key=lambda i: i.cards[0].id)
+        items.sort(key=lambda i: order[i.cards[0].id])
     return tuple(items)
+
+
+def place(workshop: Workshop, card_id: int) -> str:
+    """Where a card stands among the revealed ones: stable across reruns and viewers,
+    unrelated to when it was written."""
+    return hashlib.sha256(f"{workshop.id}:{workshop.code}:{card_id}".encode()).hexdigest()
 
 
 def _item(

@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlencode
 
 import click
 
@@ -37,6 +38,8 @@ from workshop.i18n import t
 def _db_after_command(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     if value is not None:
         ctx.obj = value
+
+DEFAULT_BASE_URL = "http://localhost:8501"
 
 
 class _Group(click.Group):
@@ -129,8 +132,12 @@ _OUTPUT = click.option(
 @click.pass_context
 def demo_command(ctx: click.Context) -> None:
     """Load the demo team with four quarters of history."""
-    loaded = demo.load_demo(_open(ctx))
+    db = _open(ctx)
+    loaded = demo.load_demo(db)
     click.echo(f"Loaded the demo team: {len(loaded)} workshops into {ctx.obj}")
+    team_id = loaded[0].team_id
+    link = _team_link(DEFAULT_BASE_URL, team_id, teams.new_team_key(db, team_id))
+    click.echo(f"Open it with its team link: {link}")
 
 
 @cli.command("list")
@@ -390,7 +397,7 @@ def delete_team_command(ctx: click.Context, name: str, yes: bool) -> None:
 
 @cli.command("facilitator-link")
 @click.argument("workshop_id", type=int)
-@click.option("--base-url", default="http://localhost:8501", show_default=True)
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True)
 @click.pass_context
 def facilitator_link_command(ctx: click.Context, workshop_id: int, base_url: str) -> None:
     """Issue a new facilitator link for a workshop (the old one stops working)."""
@@ -398,6 +405,21 @@ def facilitator_link_command(ctx: click.Context, workshop_id: int, base_url: str
     secret = workshops.new_facilitator_secret(db, workshop_id)
     code = workshops.get_workshop(db, workshop_id).code
     click.echo(f"{base_url.rstrip('/')}/board?code={code}&key={secret}")
+
+
+@cli.command("team-link")
+@click.argument("team")
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True)
+@click.pass_context
+def team_link_command(ctx: click.Context, team: str, base_url: str) -> None:
+    """Issue a new link to a team's pages (the old one stops working)."""
+    db = _open(ctx)
+    found = teams.find_team(db, team)
+    click.echo(_team_link(base_url, found.id, teams.new_team_key(db, found.id)))
+
+
+def _team_link(base_url: str, team_id: int, key: str) -> str:
+    return f"{base_url.rstrip('/')}/team?{urlencode({'team': team_id, 'access': key})}"
 
 
 @cli.command("backup")

@@ -50,12 +50,3 @@ def secret_matches(secret: str | None, stored_hash: str) -> bool:
         return False
     return hmac.compare_digest(hash_secret(secret), stored_hash)
 
-
-FREE_ATTEMPTS = 5
-
-
-def wait_after_failures(failures: int) -> float:
-    """Seconds a browser must wait before its next code after ``failures`` wrong ones."""
-    if failures < FREE_ATTEMPTS:
-        return 0.0
-    return float(min(2 ** (failures - FREE_ATTEMPTS + 1), 300))

@@ -11,7 +11,7 @@ import io
 
 from sqlite_utils import Database
 
-from workshop import summary
+from workshop import phases, summary
 from workshop.board import Board
 from workshop.db import rows
 
@@ -29,10 +29,12 @@ def neutralise(cell: object) -> str:
 
 
 def records(db: Database, board: Board) -> list[list[object]]:
-    """The rows under ``HEADER``. Votes carry no voter: dots are secret, as on the board."""
+    """The rows under ``HEADER``. Votes carry no voter: dots are secret, as on the board,
+    and until the discussion shows them there are none to export."""
+    shown = board.workshop.phase in phases.RESULTS_SHOWN
     votes = {r["card_id"]: r["n"] for r in rows(
         db, "SELECT card_id, COUNT(*) AS n FROM votes WHERE workshop_id = ? GROUP BY card_id",
-        [board.workshop.id])}
+        [board.workshop.id])} if shown else {}
     out: list[list[object]] = []
     group_of: dict[int, str] = {}
     for column in board.columns:
@@ -57,6 +59,7 @@ def records(db: Database, board: Board) -> list[list[object]]:
                ON c.id = v.card_id WHERE v.workshop_id = ? ORDER BY v.id""",
             [board.workshop.id],
         )
+        if shown
     ]
     out += [
         [a.kind, a.id, "", a.text, "", "", "", a.card_id or "", board.source_of(a), a.owner,

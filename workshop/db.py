@@ -418,3 +418,32 @@ def m007_imported_history(db: Database) -> None:
         CREATE INDEX imports_workshop ON imports(workshop_id, fingerprint);
         """,
     )
+
+
+@migrations()
+def m008_team_keys(db: Database) -> None:
+    # A team's link carries a key; only its SHA-256 is kept, as for facilitators.
+    # Teams from before have none until someone who runs one of their workshops
+    # makes a team link.
+    db.execute("ALTER TABLE teams ADD COLUMN secret_hash TEXT")
+
+
+@migrations()
+def m009_cards_written_anonymously(db: Database) -> None:
+    # A card written while the workshop was anonymous stays anonymous when the
+    # facilitator switches anonymity off later. Cards are added by several modules, so
+    # a trigger records it on every insert that does not say (a restored backup does).
+    db.execute("ALTER TABLE cards ADD COLUMN anonymous INTEGER")
+    db.execute(
+        "UPDATE cards SET anonymous = "
+        "(SELECT anonymous FROM workshops w WHERE w.id = cards.workshop_id)"
+    )
+    db.execute(
+        """CREATE TRIGGER cards_written_anonymously AFTER INSERT ON cards
+           WHEN NEW.anonymous IS NULL
+           BEGIN
+               UPDATE cards SET anonymous =
+                   (SELECT anonymous FROM workshops WHERE id = NEW.workshop_id)
+               WHERE id = NEW.id;
+           END"""
+    )

@@ -33,3 +33,11 @@ class Stale(NotAllowed):
 
 class AlreadyImported(WorkshopError):
     """The same file was imported into this workshop before; importing it again is asked for."""
+
+
+class TooManyAttempts(WorkshopError):
+    """Too many wrong join codes came from one address; ``retry_after`` is in seconds."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -2,7 +2,9 @@
 new and what disappeared, channels and campaign results over time.
 
 Each function returns plain rows (lists of dicts), so a page can chart them and show
-the same numbers as a table.
+the same numbers as a table. Nothing of a workshop still in Write is counted: its cards
+and their reasons are private until the reveal, and even their number would tell the
+team who has been writing.
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ def timeline(
     return rows(
         db,
         """SELECT w.id, w.quarter, w.title, w.exercise, w.phase, w.code,
-                  (SELECT COUNT(*) FROM cards c WHERE c.workshop_id = w.id) AS cards,
+                  CASE WHEN w.phase = 'write' THEN NULL
+                       ELSE (SELECT COUNT(*) FROM cards c WHERE c.workshop_id = w.id)
+                  END AS cards,
                   (SELECT COUNT(*) FROM actions a WHERE a.workshop_id = w.id
                        AND a.kind = 'action') AS actions,
                   (SELECT COUNT(*) FROM actions a WHERE a.workshop_id = w.id
@@ -49,16 +53,20 @@ def timeline(
 
 
 def facts(row: dict) -> str:
-    """What a ``timeline`` row was: exercise, phase, cards and actions."""
-    return (
-        f"{t(exercises.get(row['exercise']).name)} · {t(Phase(row['phase']).label)} · "
-        + t(
+    """What a ``timeline`` row was: exercise, phase, cards and actions (no cards while
+    they are still private)."""
+    made = (
+        t("{actions} actions ({done} done)", actions=row["actions"], done=row["done"])
+        if row["cards"] is None
+        else t(
             "{cards} cards, {actions} actions ({done} done)",
             cards=row["cards"],
             actions=row["actions"],
             done=row["done"],
         )
     )
+    kind = t(exercises.get(row["exercise"]).name)
+    return f"{kind} · {t(Phase(row['phase']).label)} · {made}"
 
 
 def column_counts(db: Database, team_id: int, picked: list[str], exercise: str) -> list[dict]:
@@ -69,6 +77,7 @@ def column_counts(db: Database, team_id: int, picked: list[str], exercise: str) 
         f"""SELECT w.quarter, c.column_key, COUNT(*) AS cards FROM cards c
             JOIN workshops w ON w.id = c.workshop_id
             WHERE w.team_id = ? AND w.exercise = ? AND w.quarter IN ({marks})
+              AND w.phase != 'write'
             GROUP BY w.quarter, c.column_key""",
         [team_id, exercise, *picked],
     )
@@ -177,6 +186,7 @@ def miss_reasons(db: Database, team_id: int, first: str, last: str) -> list[dict
         """SELECT w.quarter, c.reason, COUNT(*) AS cards FROM cards c
            JOIN workshops w ON w.id = c.workshop_id
            WHERE w.team_id = ? AND w.quarter BETWEEN ? AND ? AND c.reason IS NOT NULL
+             AND w.phase != 'write'
            GROUP BY w.quarter, c.reason ORDER BY w.quarter""",
         [team_id, first, last],
     )

@@ -2,7 +2,9 @@
 
 The facilitator's key, the join code and the participants' links are never in it, nor
 who cast which dot. An anonymous workshop keeps its authors out too: participants are
-counted, not named, and cards do not say whose they are.
+counted, not named, and cards do not say whose they are. A card written while the
+workshop was anonymous says neither whose it is nor when it was written, also after
+anonymity was switched off.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from workshop import summary
+from workshop import phases, summary
 from workshop.db import rows
 
 FORMAT = "strategy-workshop-export"
@@ -39,7 +41,6 @@ def document(db: Database, workshop_id: int) -> dict[str, Any]:
     extra = summary.extras(db, board)
     w = board.workshop
     anonymous = bool(w.anonymous)
-    author = {"participant_id"} if anonymous else set()
     people = _table(db, "participants", w.id)
     return {
         "format": FORMAT,
@@ -53,8 +54,15 @@ def document(db: Database, workshop_id: int) -> dict[str, Any]:
             "people": None if anonymous else [{"id": p["id"], "name": p["name"]} for p in people],
         },
         "groups": _table(db, "card_groups", w.id),
-        "cards": _table(db, "cards", w.id, author),
-        "votes": _table(db, "votes", w.id, {"participant_id"}),
+        "cards": [
+            _public(card, {"participant_id", "created_at"})
+            if anonymous or card["anonymous"]
+            else card
+            for card in _table(db, "cards", w.id)
+        ],
+        "votes": _table(db, "votes", w.id, {"participant_id"})
+        if w.phase in phases.RESULTS_SHOWN
+        else [],  # dots are secret until the discussion shows them
         "actions": _table(db, "actions", w.id),
         "campaign": asdict(extra.campaign) if extra.campaign else None,
         "canvas": [asdict(c) for c in extra.plan],

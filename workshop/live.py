@@ -46,6 +46,13 @@ def facilitator_proof(secret_hash: str) -> str:
     return hashlib.sha256(f"live:{secret_hash}".encode()).hexdigest()
 
 
+def participant_proof(token: str) -> str:
+    """What a participant's stream address carries to count as that participant, as
+    the facilitator's does: derived from their personal token, which itself stays out
+    of one more address."""
+    return hashlib.sha256(f"live-participant:{token}".encode()).hexdigest()
+
+
 def shown_revision(workshop: Workshop, role: Role) -> int:
     """The revision a page of this viewer shows, as its stream will announce it."""
     return workshop.public_revision if follows_public(role) else workshop.revision
@@ -63,7 +70,8 @@ def stream_query(role: Role, participant_id: int | None, proof: str | None) -> d
 
 def watched(db: Database, code: str, query: dict[str, str]) -> tuple[int, Role, int | None] | None:
     """The workshop a stream with this address may follow, with the watcher's role and
-    participant id; None for an unknown code, role or participant, or a wrong proof."""
+    participant id; None for an unknown code, role or participant, or a wrong proof.
+    Only proven streams of the facilitator and participants count as people online."""
     row = one(db, "SELECT id, secret_hash FROM workshops WHERE code = ?", [normalise_code(code)])
     try:
         role = Role(query.get("role", Role.VISITOR))
@@ -71,22 +79,26 @@ def watched(db: Database, code: str, query: dict[str, str]) -> tuple[int, Role, 
         return None
     if row is None:
         return None
-    if role is Role.FACILITATOR and not hmac.compare_digest(
-        query.get("proof", ""), facilitator_proof(row["secret_hash"])
-    ):
+    proof = query.get("proof", "")
+    if role is Role.FACILITATOR and not _proves(proof, facilitator_proof(row["secret_hash"])):
         return None
     participant_id = None
     if role is Role.PARTICIPANT:
         wanted = query.get("id", "")
         known = wanted.isdigit() and one(
             db,
-            "SELECT 1 FROM participants WHERE id = ? AND workshop_id = ?",
+            "SELECT token FROM participants WHERE id = ? AND workshop_id = ?",
             [int(wanted), row["id"]],
         )
-        if not known:
+        if not known or not _proves(proof, participant_proof(known["token"])):
             return None
         participant_id = int(wanted)
     return row["id"], role, participant_id
+
+
+def _proves(proof: str, expected: str) -> bool:
+    # As bytes: compare_digest refuses a str with characters beyond ASCII.
+    return hmac.compare_digest(proof.encode(), expected.encode())
 
 
 @dataclass(eq=False)  # each subscriber is its own set member

@@ -72,15 +72,16 @@ def reason_counts(board: Board) -> list[tuple[str, int]]:
 
 
 def _item_lines(board: Board, item: Item) -> list[str]:
-    votes = t("{n} dots", n=item.votes or 0)
+    # Before the discussion the dots are secret: no "(n dots)" at all, not even zero.
+    votes = "" if item.votes is None else " (" + t("{n} dots", n=item.votes) + ")"
     notes = [t(board.exercise.tag_label(r)) for r in item.reasons] + item.links
     extra = "".join(f" · {md_escape(note)}" for note in notes)
     if item.kind == "group":
-        lines = [f"- **{md_escape(item.title)}** ({votes}){extra}"]
+        lines = [f"- **{md_escape(item.title)}**{votes}{extra}"]
         lines += [f"  - {md_escape(card.text)}" + _by(card.author) for card in item.cards]
         return lines
     card = item.cards[0]
-    return [f"- {md_escape(card.text)} ({votes})" + _by(card.author) + extra]
+    return [f"- {md_escape(card.text)}{votes}" + _by(card.author) + extra]
 
 
 def _by(author: str | None) -> str:

@@ -230,7 +230,10 @@ def team_cards(
     found = rows(
         db,
         f"""SELECT c.id, w.quarter, w.exercise, c.column_key, c.text, c.reason,
-                   (SELECT COUNT(*) FROM votes v WHERE v.card_id = c.id) AS votes
+                   -- dots count once they are shown, in Discuss and after
+                   CASE WHEN w.phase IN ('discuss', 'closed')
+                        THEN (SELECT COUNT(*) FROM votes v WHERE v.card_id = c.id) ELSE 0
+                   END AS votes
             FROM cards c JOIN workshops w ON w.id = c.workshop_id
             WHERE w.team_id = ? AND w.quarter IN ({marks}) AND w.phase != 'write' {where}
             ORDER BY w.quarter, c.id""",

@@ -19,6 +19,11 @@ _QUARTER_FIRST = re.compile(r"^\s*[Qq]([1-4])\s*[-/ ]?\s*(\d{4})\s*$")
 _NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f_]")
 _COMMA_DECIMAL = re.compile(r"^[-+]?\d+,\d{1,2}$")
 _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
+# Characters that draw nothing: spaces, format characters (zero-width space and joiner,
+# word joiner, byte-order mark, direction marks and overrides), marks with no base, and
+# the letters and signs fonts draw blank (Hangul fillers, the blank Braille pattern).
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc", "Cs", "Mn", "Me"})
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 def _label(field: str) -> str:
@@ -49,6 +54,11 @@ def text(value: object, field: str, *, max_len: int, multiline: bool = False) ->
     cleaned = cleaned.strip()
     if not cleaned:
         raise InvalidInput(field, t("{field} cannot be empty.", field=_label(field)))
+    if not has_visible(cleaned):
+        raise InvalidInput(
+            field,
+            t("{field} shows nothing: it holds only invisible characters.", field=_label(field)),
+        )
     if len(cleaned) > max_len:
         raise InvalidInput(
             field,
@@ -60,6 +70,13 @@ def text(value: object, field: str, *, max_len: int, multiline: bool = False) ->
             ),
         )
     return cleaned
+
+
+def has_visible(value: str) -> bool:
+    """Whether ``value`` draws at least one character a reader can see."""
+    return any(
+        ch not in _BLANK and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES for ch in value
+    )
 
 
 def card_text(value: object) -> str:

@@ -164,6 +164,16 @@ def authorise(db: Database, workshop_id: int, secret: str | None) -> Workshop:
     return get_workshop(db, workshop_id)
 
 
+def facilitated_by(db: Database, keys: list[str]) -> set[int]:
+    """The ids of the workshops whose facilitator key is among ``keys``."""
+    hashes = sorted({codes.hash_secret(key) for key in keys if key})
+    if not hashes:
+        return set()
+    marks = ", ".join("?" for _ in hashes)
+    found = rows(db, f"SELECT id FROM workshops WHERE secret_hash IN ({marks})", hashes)
+    return {r["id"] for r in found}
+
+
 def is_facilitator(db: Database, workshop_id: int, secret: str | None) -> bool:
     try:
         authorise(db, workshop_id, secret)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.support import pdf_text, squeezed
 from workshop import db as database
-from workshop import demo, exports, summary, workshops
+from workshop import demo, exports, summary, teams, workshops
 
 from .screens import open_page, wait_idle
 
@@ -42,9 +42,9 @@ def test_a_summary_downloads_in_every_format(browser, server):
 
 def test_the_team_page_downloads_the_report(browser, server):
     db = database.connect(server.db_path)
-    demo.load_demo(db)
+    team_id = demo.load_demo(db)[0].team_id
     page = open_page(browser, "laptop", accept_downloads=True)
-    page.goto(f"{server.url}/team")
+    page.goto(f"{server.url}/team?team={team_id}&access={teams.new_team_key(db, team_id)}")
     wait_idle(page)
     name, pdf = download(page, "Report as PDF")
     assert name.endswith(".pdf")

@@ -53,7 +53,7 @@ def test_a_whole_session(browser, server):
     join(ben, server, code, "Ben")
     add_card(anna, A_SECRET)
     add_card(ben, B_CARD)
-    expect(fac.get_by_text("Anna — cards: 1")).to_be_visible()
+    expect(fac.get_by_text("Anna — has written")).to_be_visible()
     expect(fac.get_by_test_id("stMetricValue").first).to_have_text("2")
     assert A_SECRET not in fac.content()
     assert A_SECRET not in ben.content()

@@ -13,9 +13,9 @@ import streamlit as st
 from workshop import actions, board, cards, groups, votes
 from workshop.board import Board, ColumnView, Item
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.models import Participant, Workshop
 from workshop.roles import Do, Viewer
+from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.canvas_view import to_canvas
 from workshop.ui.learning_view import forward_form
@@ -112,7 +112,7 @@ def item_box(b: Board, item: Item, viewer: Viewer) -> None:
             user_text(item.cards[0].text)
         meta = _meta(b, item)
         if meta:
-            st.caption(escape(meta))
+            st.caption(literal(meta))
         if "vote" in controls and viewer.participant:
             _vote_buttons(b, item, viewer.participant)
         if "pick" in controls:
@@ -226,7 +226,7 @@ def group_controls(b: Board, column_key: str, secret: str) -> None:
     with st.container(border=True):
         if len(picked_groups) == 1 and len(picked) > 1:
             into = picked_groups[0]
-            st.caption(t("Add the selected cards to “{title}”", title=into.title))
+            st.caption(t("Add the selected cards to “{title}”", title=literal(into.title)))
             if st.button(t("Add to group"), key=f"into-{column_key}", type="primary"):
                 _merge(b, secret, card_ids, "", into.id)
         elif len(picked) > 1:
@@ -236,7 +236,8 @@ def group_controls(b: Board, column_key: str, secret: str) -> None:
             if st.button(t("Group selected"), key=f"merge-{column_key}", type="primary"):
                 _merge(b, secret, card_ids, title, None)
         for group in picked_groups:
-            if st.button(t("Split “{title}”", title=group.title[:40]), key=f"split-{group.key}"):
+            split = t("Split “{title}”", title=label(group.title[:40]))
+            if st.button(split, key=f"split-{group.key}"):
                 if attempt(
                     partial(groups.split, db(), b.workshop.id, secret, group.id),
                     t("Group split"),
@@ -355,19 +356,26 @@ def actions_table(b: Board, viewer: Viewer) -> None:
 
 
 def writing_room(b: Board, online: set[int] | None) -> None:
-    """The facilitator's view while people write: cards per column and who has joined
-    (``online``: the participants with the board open, when the live hub runs)."""
+    """The facilitator's view while people write: how many cards, and who has joined and
+    written (``online``: the participants with the board open, when the live hub runs).
+    Never how many each person wrote, which would tell whose card is whose."""
     st.subheader(t("Cards written so far"))
-    for column, metric in zip(st.columns(len(b.columns)), b.columns, strict=True):
-        column.metric(t(metric.column.title), metric.card_count)
+    if b.workshop.anonymous:  # a count per column would tell whose card went where
+        st.metric(t("All columns"), sum(c.card_count for c in b.columns))
+    else:
+        for column, metric in zip(st.columns(len(b.columns)), b.columns, strict=True):
+            column.metric(t(metric.column.title), metric.card_count)
     st.subheader(t("Who has joined ({n})", n=b.participant_count))
     for person in b.contributors:
         here = online is not None and person.id in online
-        status = t("connected") if here else t("away")
         st.text(
-            f"{'●' if here else '○'} {person.name} — "
-            + t("cards: {n}", n=person.cards)
-            + f" · {status}"
+            t(
+                "{dot} {name} — {written} · {status}",
+                dot="●" if here else "○",
+                name=person.name,
+                written=t("has written") if person.has_written else t("not written yet"),
+                status=t("connected") if here else t("away"),
+            )
         )
     if not b.contributors:
         st.caption(t("Nobody has joined yet. Show the code above."))

@@ -7,13 +7,14 @@ import datetime as dt
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from workshop import campaigns, charts, kpi
+from workshop import campaigns, charts, kpi, teams
 from workshop.errors import WorkshopError
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.models import Campaign, Team
+from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.state import db
+from workshop.ui.team_access import hold
 from workshop.ui.widgets import show_error
 
 COMMON_CHANNELS = (
@@ -29,7 +30,7 @@ def kpi_block(campaign: Campaign, *, folded: bool = False) -> None:
     ``folded`` puts it in a closed expander, out of the way of writing on a phone.
     """
     kind = t(campaigns.KINDS[campaign.kind])
-    heading = f"{kind}: {escape(campaign.name)}"
+    heading = f"{kind}: {label(campaign.name)}"
     if folded:
         with st.expander(t("The number: {name}", name=heading)):
             _kpi_body(campaign)
@@ -46,15 +47,15 @@ def _kpi_body(campaign: Campaign) -> None:
         " – ".join(filter(None, (campaign.starts_on, campaign.ends_on))),
     ]
     if any(facts):
-        st.caption(escape(" · ".join(f for f in facts if f)))
+        st.caption(literal(" · ".join(f for f in facts if f)))
     if campaign.goal:
-        st.markdown(f"{t('**Goal:**')} {escape(campaign.goal)}")
+        st.markdown(f"{t('**Goal:**')} {literal(campaign.goal)}")
     if campaign.hypothesis:
-        st.markdown(f"{t('**Hypothesis:**')} {escape(campaign.hypothesis)}")
+        st.markdown(f"{t('**Hypothesis:**')} {literal(campaign.hypothesis)}")
     unit = campaign.kpi_unit
     metric = campaign.kpi_metric or t("KPI")
     cells = st.columns(4)
-    cells[0].metric(escape(metric) + " · " + t("target"), kpi.number(campaign.kpi_target, unit))
+    cells[0].metric(label(metric) + " · " + t("target"), kpi.number(campaign.kpi_target, unit))
     cells[1].metric(
         t("Actual"),
         kpi.number(campaign.kpi_actual, unit),
@@ -240,6 +241,8 @@ def campaign_picker(team: Team | None, new_team_name: str) -> Campaign | None:
         except WorkshopError as error:
             show_error(error)
         else:
+            if team is None:  # a new team: this browser holds its link
+                hold(created.team_id, teams.new_team_key(db(), created.team_id))
             state.put("wk_pick", created)  # the start page selects its team, this its name
             st.rerun()
     return picked

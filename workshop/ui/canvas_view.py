@@ -13,9 +13,9 @@ from streamlit.delta_generator import DeltaGenerator
 from workshop import canvas, canvas_plan, channels, charts, proposals
 from workshop.board import Board, Item
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.models import PlanChannel, Workshop
 from workshop.roles import Do, Viewer
+from workshop.safe_text import label, literal
 from workshop.ui.state import db
 from workshop.ui.widgets import attempt, refresh
 
@@ -181,7 +181,7 @@ def canvas_section(b: Board, viewer: Viewer) -> None:
     else:
         st.success(t("The budget shares add up to {total}%.", total=f"{total:g}"))
     for warning in canvas_plan.warnings(plan):
-        st.warning(escape(warning), icon="⚠️")
+        st.warning(literal(warning), icon="⚠️")
     mix_charts(workshop, plan)
     if viewer.secret and viewer.may(Do.PLAN_CANVAS, workshop.phase):
         _edit(b, plan, viewer.secret)
@@ -233,7 +233,7 @@ def _edit(b: Board, plan: list[PlanChannel], secret: str) -> None:
         ):
             refresh()
         if st.button(
-            t("Remove “{name}” from the canvas", name=picked.platform),
+            t("Remove “{name}” from the canvas", name=label(picked.platform)),
             key=f"plan-remove-{picked.id}",
         ) and attempt(lambda: canvas.remove_channel(db(), b.workshop.id, secret, picked.id)):
             refresh()
@@ -256,7 +256,7 @@ def _against_today(b: Board, viewer: Viewer) -> None:
             label=t(
                 "Accepted items are on {quarter} · {title}",
                 quarter=target.quarter,
-                title=escape(target.title),
+                title=label(target.title),
             ),
             icon=":material/view_kanban:",
             query_params={"code": target.code} | ({"key": secret} if secret else {}),

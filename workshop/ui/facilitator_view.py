@@ -71,6 +71,12 @@ def _timer(workshop: Workshop, secret: str) -> None:
 def _settings(workshop: Workshop, secret: str) -> None:
     with st.expander(t("Settings")), st.form("settings", border=False):
         anonymous = st.checkbox(t("Anonymous cards"), workshop.anonymous)
+        st.caption(
+            t(
+                "Cards written while this is on stay anonymous. Switching it off names "
+                "the authors of cards written after the switch only."
+            )
+        )
         dots = st.number_input(
             t("Dots per participant (0 turns voting off)"), 0, workshops.MAX_DOTS, workshop.dots
         )

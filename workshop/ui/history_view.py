@@ -10,8 +10,8 @@ from streamlit.delta_generator import DeltaGenerator
 from workshop import exercises, history, themes, validate
 from workshop.db import default_path
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.models import Team
+from workshop.safe_text import literal
 from workshop.ui.state import db
 from workshop.ui.widgets import team_picker
 
@@ -84,7 +84,7 @@ def theme_view(n: int, linked: list[themes.Theme], exercise: exercises.Exercise)
     for link in closest[:SHOWN]:
         why = link.why.explain() if link.why else t("confirmed by hand")
         left, middle, right = st.columns([4, 1, 1])
-        left.caption(escape(f"{link.a.quarter} ↔ {link.b.quarter}: {why}"))
+        left.caption(literal(f"{link.a.quarter} ↔ {link.b.quarter}: {why}"))
         if link.confirmed:
             middle.caption(t("confirmed"))
         elif middle.button(t("Confirm"), key=f"confirm-{n}-{link.a.id}-{link.b.id}"):

@@ -9,8 +9,8 @@ from workshop import learning, next_board, validate
 from workshop.board import Board, Item
 from workshop.exercises import SSCC
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.roles import Viewer
+from workshop.safe_text import label
 from workshop.ui.state import db
 from workshop.ui.widgets import attempt, refresh
 
@@ -93,14 +93,14 @@ def taken_forward(b: Board, viewer: Viewer) -> None:
         params = {"code": target.code} | ({"key": viewer.secret} if viewer.secret else {})
         st.page_link(
             "pages/board.py",
-            label=t("{quarter} · {title}", quarter=target.quarter, title=escape(target.title)),
+            label=t("{quarter} · {title}", quarter=target.quarter, title=label(target.title)),
             icon=":material/view_kanban:",
             query_params=params,
         )
     for test in tests:
         st.page_link(
             "pages/campaigns.py",
-            label=t("Draft test: {name}", name=escape(test.name)),
+            label=t("Draft test: {name}", name=label(test.name)),
             icon=":material/campaign:",
             query_params={"team": str(b.workshop.team_id)},
         )

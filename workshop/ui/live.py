@@ -10,7 +10,7 @@ import streamlit as st
 
 from workshop.codes import hash_secret
 from workshop.i18n import t
-from workshop.live import facilitator_proof, shown_revision, stream_query
+from workshop.live import facilitator_proof, participant_proof, shown_revision, stream_query
 from workshop.models import Workshop
 from workshop.roles import Viewer
 from workshop.ui.server import LIVE_PATH
@@ -35,10 +35,17 @@ def live_bar(
     *,
     presence_rev: int = 0,
     remember_secret: str | None = None,
+    token: str | None = None,
 ) -> None:
     """Mount the live bar; a change to the workshop reruns the enclosing fragment.
-    The facilitator's page follows every change and who is here."""
-    proof = facilitator_proof(hash_secret(viewer.secret)) if viewer.secret else None
+    The facilitator's page follows every change and who is here; a participant's page
+    proves its stream with their token, so they count as online."""
+    if viewer.secret:
+        proof: str | None = facilitator_proof(hash_secret(viewer.secret))
+    elif viewer.participant:
+        proof = participant_proof(viewer.participant.token)
+    else:
+        proof = None
     query = stream_query(viewer.role, viewer.participant_id, proof)
     _component(
         key="live",

@@ -6,9 +6,9 @@ import streamlit as st
 
 from workshop import followthrough
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.models import Workshop
 from workshop.roles import Do, Viewer
+from workshop.safe_text import literal
 from workshop.ui.state import db
 from workshop.ui.widgets import attempt, refresh
 
@@ -36,10 +36,10 @@ def _item(workshop: Workshop, viewer: Viewer, item: followthrough.ToReview) -> N
     action = item.action
     with st.container(border=True, key=f"review-{action.id}"):
         carried = t(" · carried over {n}×", n=item.times_carried) if item.times_carried else ""
-        st.markdown(f"**{escape(action.text)}**")
+        st.markdown(f"**{literal(action.text)}**")
         st.caption(
-            escape(f"{item.quarter} · {item.workshop_title} · ")
-            + t("owner: {owner} · due {due}", owner=escape(action.owner), due=action.due_on or "—")
+            literal(f"{item.quarter} · {item.workshop_title} · ")
+            + t("owner: {owner} · due {due}", owner=literal(action.owner), due=action.due_on or "—")
             + carried
         )
         if viewer.secret and viewer.may(Do.REVIEW_ACTIONS, workshop.phase):

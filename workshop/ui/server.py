@@ -12,7 +12,7 @@ from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
 from workshop import db as database
-from workshop import dbfile
+from workshop import dbfile, guard
 from workshop.live import Hub, watched
 from workshop.roles import Role
 
@@ -55,8 +55,16 @@ def _watched(code: str, query: dict[str, str]) -> tuple[int, Role, int | None] |
 
 async def live(request: Request) -> PlainTextResponse | StreamingResponse:
     query = {key: value[:80] for key, value in request.query_params.items()}
+    # A stream says whether a code exists: wrong ones count as guesses, as on the pages.
+    address = guard.client_address(request.client.host if request.client else None,
+                                   request.headers)
+    wait = guard.GUARD.wait(address)
+    if wait > 0:
+        return PlainTextResponse("too many wrong codes", status_code=429,
+                                 headers={"Retry-After": str(int(wait) + 1)})
     found = _watched(request.path_params["code"], query) if _hub else None
     if found is None or _hub is None:
+        guard.GUARD.missed(address)
         return PlainTextResponse("unknown workshop", status_code=404)
     return StreamingResponse(
         _hub.stream(*found),

@@ -1,4 +1,5 @@
-"""Reusable pieces of the screens. User text goes through ``st.text`` or is escaped."""
+"""Reusable pieces of the screens. User text goes through ``st.text`` or
+:mod:`workshop.safe_text`, also inside messages and error boxes."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitInvalidLayoutContextError
 
-from workshop import phases, teams, workshops
-from workshop.errors import NotFound, WorkshopError
+from workshop import guard, phases, teams
+from workshop.errors import NotFound, TooManyAttempts, WorkshopError
 from workshop.i18n import t
-from workshop.markdown import escape
 from workshop.models import Team, Workshop
 from workshop.phases import Phase
+from workshop.safe_text import literal
 from workshop.ui.state import db
+from workshop.ui.team_access import held_teams, hold, keys, remember_team_keys, team_link
 
 # Static CSS only; no user text is ever placed in it.
 _BASE_CSS = """
@@ -127,7 +129,7 @@ def screen_of(phase: Phase) -> str:
 def user_text(text: str, *, bold: bool = False) -> None:
     """User text shown literally: Markdown and HTML appear as typed."""
     if bold:
-        st.markdown(f"**{escape(text)}**")
+        st.markdown(f"**{literal(text)}**")
     else:
         st.text(text)
 
@@ -137,7 +139,9 @@ def dots(count: int) -> str:
 
 
 def show_error(error: WorkshopError) -> None:
-    st.error(str(error), icon="⚠️")
+    # Messages are plain sentences that may quote what someone typed (a name, a code
+    # from the address): the box shows them as they are, never as Markdown.
+    st.error(literal(str(error)), icon="⚠️")
 
 
 def page_top(heading: str) -> None:
@@ -147,11 +151,16 @@ def page_top(heading: str) -> None:
     st.title(heading)
 
 
+def client_address() -> str:
+    """The address this browser's wrong codes count against (see workshop.guard)."""
+    return guard.client_address(st.context.ip_address, st.context.headers.to_dict())
+
+
 def workshop_in_url() -> Workshop:
     """The workshop the address's code names; otherwise say so, link home and stop."""
     try:
-        return workshops.find_by_code(db(), st.query_params.get("code", ""))
-    except NotFound as error:
+        return guard.find_by_code(db(), st.query_params.get("code", ""), client_address())
+    except (NotFound, TooManyAttempts) as error:
         show_error(error)
         st.page_link("pages/home.py", label=t("Back to the start page"), icon=":material/home:")
         st.stop()
@@ -159,9 +168,9 @@ def workshop_in_url() -> Workshop:
 
 def title(text: str, caption: str = "") -> None:
     """A page title and caption made of user text, shown literally."""
-    st.title(escape(text))
+    st.title(literal(text))
     if caption:
-        st.caption(escape(caption))
+        st.caption(literal(caption))
 
 
 def refresh() -> None:
@@ -180,18 +189,46 @@ def attempt(action: Callable[[], object], success: str | None = None) -> bool:
         show_error(error)
         return False
     if success:
-        st.toast(success)
+        st.toast(literal(success))
     return True
+
+
+def team_link_panel(team: Team) -> None:
+    """Make a new link to the team's pages, shown once, for someone who opens them."""
+    with st.expander(t("Team link")):
+        st.caption(
+            t(
+                "The team link opens this team's history, campaigns and channels. A new "
+                "one is shown once, and the earlier link stops working."
+            )
+        )
+        if st.button(t("Make a new team link"), key="team-link-new"):
+            key = teams.replace_team_key(db(), team.id, keys())
+            hold(team.id, key)
+            st.code(team_link(public_base_url(), team.id, key), language=None)
 
 
 def team_picker(key: str, cell: DeltaGenerator | None = None) -> Team | None:
     """The team a page is about, kept in the address; None (said on screen) when there is none."""
-    team_list = teams.list_teams(db())
-    if not team_list:
-        st.info(t("No teams yet. Set up a workshop on the start page, or load the demo team."))
-        return None
-    ids = [team.id for team in team_list]
+    team_list = held_teams()
+    remember_team_keys()
     wanted = st.query_params.get("team", "")
+    ids = [team.id for team in team_list]
+    if wanted and not (wanted.isdigit() and int(wanted) in ids):
+        st.warning(
+            t(
+                "This browser does not hold that team's link. A team's pages open with the "
+                "team's link, or after opening a facilitator link of one of its workshops."
+            )
+        )
+    if not team_list:
+        st.info(
+            t(
+                "No team to show. Set up a workshop on the start page, open your team's "
+                "link, or load the demo team."
+            )
+        )
+        return None
     team = (cell or st).selectbox(
         t("Team"),
         team_list,
