@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.support import app, shown
+from tests.support import shown, team_app
 from workshop import audit, campaigns, dates, kpi, summary, teams, workshops
 from workshop.errors import InvalidInput
 
@@ -53,7 +53,7 @@ def test_the_channels_page_flags_a_budget_that_is_not_100_percent(db, team):
     audit.save_audit(db, team.id, "2026-Q4", [
         {"platform": "Instagram", "kind": "shared", "role": "goal_scorer", "budget_share": 60},
     ])
-    at = app("pages/channels.py", team=str(team.id))
+    at = team_app(db, "pages/channels.py", team.id)
     at.text_input(key="channels-quarter").input("2026-Q4").run()
     assert not at.exception
     assert "Budget shares add up to 60%, not 100%." in [w.value for w in at.warning]
@@ -71,7 +71,7 @@ def test_a_campaign_over_budget_is_flagged_on_its_page_and_in_the_summary(db, te
     assert kpi.over_budget(within) is None
     note = "Over budget: 2,090 spent of 1,000 planned, 109% more than planned."
     assert kpi.over_budget(over) == note
-    at = app("pages/campaigns.py", team=str(team.id))
+    at = team_app(db, "pages/campaigns.py", team.id)
     at.selectbox(key="campaigns-pick").select(over).run()
     assert note in [w.value for w in at.warning]
     workshop, _ = workshops.create_workshop(
