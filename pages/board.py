@@ -3,7 +3,7 @@
 import streamlit as st
 
 from workshop import campaigns, participants, phases, workshops
-from workshop.errors import NotFound, WorkshopError
+from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.phases import Phase
 from workshop.roles import Do, Role
@@ -17,6 +17,7 @@ from workshop.ui.live import live_bar
 from workshop.ui.review_view import review_actions
 from workshop.ui.server import hub
 from workshop.ui.widgets import (
+    SAVE_ERRORS,
     join_panel,
     page_style,
     phase_stepper,
@@ -55,7 +56,7 @@ if viewer.role is Role.VISITOR:
         if st.form_submit_button(t("Join"), type="primary", key="join-submit"):
             try:
                 joined = participants.join(db, workshop.id, name)
-            except WorkshopError as error:
+            except SAVE_ERRORS as error:
                 show_error(error)
             else:
                 st.query_params["me"] = joined.token

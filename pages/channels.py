@@ -4,11 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from workshop import audit, channels, validate
-from workshop.errors import WorkshopError
 from workshop.i18n import t
 from workshop.safe_text import literal
 from workshop.ui import state
-from workshop.ui.widgets import page_top, show_error, team_picker
+from workshop.ui.widgets import SAVE_ERRORS, page_top, show_error, team_picker
 
 db = state.db()
 page_top(t("Today's channels"))
@@ -26,7 +25,7 @@ if team is None:
 typed = right.text_input(t("Quarter"), validate.current_quarter(), key="channels-quarter")
 try:
     quarter = validate.quarter(typed)
-except WorkshopError as error:
+except SAVE_ERRORS as error:
     show_error(error)
     st.stop()
 
@@ -91,7 +90,7 @@ if st.button(t("Save the list"), type="primary", key="channels-save"):
     records = edited.astype(object).where(edited.notna(), None).to_dict("records")
     try:
         lines = audit.save_audit(db, team.id, quarter, records)
-    except WorkshopError as error:
+    except SAVE_ERRORS as error:
         show_error(error)
     else:
         st.success(t("Saved {n} channels for {quarter}.", n=len(lines), quarter=quarter))

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from workshop import demo, exercises, guard, teams, validate, workshops
-from workshop.errors import WorkshopError
 from workshop.i18n import t
 from workshop.phases import Phase
 from workshop.safe_text import label, literal
@@ -11,6 +10,7 @@ from workshop.ui import state
 from workshop.ui.campaign_view import campaign_picker
 from workshop.ui.team_access import held_key, held_teams, hold, remember_team_keys, team_link
 from workshop.ui.widgets import (
+    SAVE_ERRORS,
     client_address,
     facilitator_link,
     page_style,
@@ -41,7 +41,7 @@ with join:
     if go:
         try:
             found = guard.find_by_code(db, typed, client_address())
-        except WorkshopError as error:
+        except SAVE_ERRORS as error:
             show_error(error)
         else:
             st.switch_page("pages/board.py", query_params={"code": found.code})
@@ -121,7 +121,7 @@ with create:
                 settings=workshops.Settings(anonymous, dots, per_card),
                 campaign_id=campaign.id if campaign else None,
             )
-        except WorkshopError as error:
+        except SAVE_ERRORS as error:
             show_error(error)
         else:
             state.put("wk_created", (created.id, secret))

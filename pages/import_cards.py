@@ -10,7 +10,7 @@ from workshop.i18n import t
 from workshop.phases import Phase
 from workshop.safe_text import literal
 from workshop.ui import state
-from workshop.ui.widgets import page_style, show_error, title, workshop_in_url
+from workshop.ui.widgets import SAVE_ERRORS, page_style, show_error, title, workshop_in_url
 
 FOUND = "__found__"
 db = state.db()
@@ -88,7 +88,7 @@ data = upload.getvalue()
 picked = st.session_state.get("import-encoding", FOUND)
 try:
     found = importer.read(data, upload.name, None if picked == FOUND else picked)
-except WorkshopError as error:
+except SAVE_ERRORS as error:
     show_error(error)
     found = None
 encoding_names = {FOUND: t("As found"), **importer.NAMES}
@@ -128,7 +128,7 @@ else:
     author = _optional(t("Which column names its author?"), "author", "import-author", right)
     try:
         board = importer.from_table(found, text, category, votes=votes, author=author)
-    except WorkshopError as error:
+    except SAVE_ERRORS as error:
         show_error(error)
         st.stop()
     board.encoding = importer.read_encoding(data, None if picked == FOUND else picked)
@@ -221,7 +221,7 @@ if right.button(
         made = importer.new_workshop(
             db, board, team=workshop.team_name, data=data, file_name=upload.name, secret=secret
         )
-    except WorkshopError as error:
+    except SAVE_ERRORS as error:
         show_error(error)
     else:
         # The same key opens it; the board takes it from the address as from any link.

@@ -8,14 +8,13 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from workshop import campaigns, charts, kpi, teams
-from workshop.errors import WorkshopError
 from workshop.i18n import t
 from workshop.models import Campaign, Team
 from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.state import db
 from workshop.ui.team_access import hold
-from workshop.ui.widgets import show_error
+from workshop.ui.widgets import SAVE_ERRORS, show_error
 
 COMMON_CHANNELS = (
     *("Instagram", "Facebook", "TikTok", "LinkedIn", "YouTube", "Pinterest", "X"),
@@ -206,7 +205,7 @@ def save(team_id: int, values: dict, campaign: Campaign | None = None) -> Campai
         if campaign:
             return campaigns.update_campaign(db(), campaign.id, values)
         return campaigns.create_campaign(db(), team_id, values)
-    except WorkshopError as error:
+    except SAVE_ERRORS as error:
         show_error(error)
         return None
 
@@ -238,7 +237,7 @@ def campaign_picker(team: Team | None, new_team_name: str) -> Campaign | None:
             created = campaigns.create_campaign(
                 db(), team.id if team else None, values, new_team=new_team_name
             )
-        except WorkshopError as error:
+        except SAVE_ERRORS as error:
             show_error(error)
         else:
             if team is None:  # a new team: this browser holds its link

@@ -8,11 +8,10 @@ from __future__ import annotations
 import streamlit as st
 
 from workshop import codes, participants, privacy
-from workshop.errors import WorkshopError
 from workshop.i18n import t
 from workshop.models import Workshop
 from workshop.ui.state import db
-from workshop.ui.widgets import show_error
+from workshop.ui.widgets import SAVE_ERRORS, show_error
 
 
 def delete_controls(workshop: Workshop, secret: str) -> None:
@@ -36,10 +35,10 @@ def _participant_form(workshop: Workshop, secret: str) -> None:
                 return
             try:
                 removed = privacy.delete_participant(db(), workshop.id, secret, person.id)
-            except WorkshopError as error:
+            except SAVE_ERRORS as error:
                 show_error(error)
                 return
-            st.success(removed.describe())
+            said(removed)
 
 
 def _workshop_form(workshop: Workshop, secret: str) -> None:
@@ -55,10 +54,18 @@ def _workshop_form(workshop: Workshop, secret: str) -> None:
                 return
             try:
                 removed = privacy.delete_workshop(db(), workshop.id, secret)
-            except WorkshopError as error:
+            except SAVE_ERRORS as error:
                 show_error(error)
                 return
-            st.success(removed.describe())
+            said(removed)
             st.page_link("pages/home.py", label=t("Back to the start page"),
                          icon=":material/home:")
             st.stop()
+
+
+def said(removed: privacy.Removed) -> None:
+    """What went: a success once it is off the disk, a warning while it is not yet."""
+    if removed.off_disk:
+        st.success(removed.describe())
+    else:
+        st.warning(removed.describe())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import sqlite3
 from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
@@ -13,7 +14,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitInvalidLayoutContextError
 
-from workshop import guard, phases, teams
+from workshop import db as database
+from workshop import dbfile, guard, phases, teams
 from workshop.errors import NotFound, TooManyAttempts, WorkshopError
 from workshop.i18n import t
 from workshop.models import Team, Workshop
@@ -138,9 +140,16 @@ def dots(count: int) -> str:
     return "●" * count if count else ""
 
 
-def show_error(error: WorkshopError) -> None:
+# What a save can meet besides the app's own refusals: the file turned read-only, a
+# full disk, a lock held too long. The message says what to do, never a stack trace.
+SAVE_ERRORS = (WorkshopError, sqlite3.OperationalError)
+
+
+def show_error(error: WorkshopError | sqlite3.Error) -> None:
     # Messages are plain sentences that may quote what someone typed (a name, a code
     # from the address): the box shows them as they are, never as Markdown.
+    if isinstance(error, sqlite3.Error):
+        error = dbfile.explain(error, database.default_path())
     st.error(literal(str(error)), icon="⚠️")
 
 
@@ -185,7 +194,7 @@ def attempt(action: Callable[[], object], success: str | None = None) -> bool:
     """Run one workshop call; show its error in place. True when it worked."""
     try:
         action()
-    except WorkshopError as error:
+    except SAVE_ERRORS as error:
         show_error(error)
         return False
     if success:
