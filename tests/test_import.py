@@ -12,13 +12,15 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop import check, csv_export, exercises, importer, json_export, summary, workshops
+from workshop import board, check, csv_export, exercises, importer, json_export, summary, workshops
 from workshop.cli import cli
 from workshop.errors import AlreadyImported, InvalidInput, NotAllowed
+from workshop.i18n import t
 from workshop.importers import read
 from workshop.importers.columns import column_for
 from workshop.importers.table import read_table
 from workshop.importers.text import CODE_PAGES, decode
+from workshop.ui import board_view
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 
@@ -576,3 +578,23 @@ def test_a_team_history_imports_file_by_file_and_a_bad_one_adds_nothing(room):
     made = done[2].made.workshop
     assert made.team_id == room.workshop.team_id
     assert workshops.is_facilitator(room.db, made.id, room.secret)  # the same key opens it
+
+
+def test_imported_votes_show_on_the_board_and_lead_its_order(db):
+    name = "scrumlr-2026-03-27_Kvartalsretro Q1.csv"
+    data = (FIXTURES / name).read_bytes()
+    made = importer.new_workshop(db, read(data, name), team="Nordlys", data=data, file_name=name)
+    current = workshops.get_workshop(db, made.workshop.id)
+    shown = board.load(db, current, facilitator=True)
+    stored = dict(db.execute(
+        "SELECT text, imported_dots FROM cards WHERE workshop_id = ?", [current.id]
+    ).fetchall())
+    assert any(stored.values())  # the fixture carries votes
+    for column in shown.columns:
+        imported = [item.imported for item in column.items]
+        assert imported == sorted(imported, reverse=True)  # most votes first
+        for item in column.items:
+            assert item.imported == sum(stored[c.text] for c in item.cards)
+    at_top = max((i for c in shown.columns for i in c.items), key=lambda i: i.imported)
+    note = t("{n} votes on the imported board", n=at_top.imported)
+    assert note in board_view._meta(shown, at_top)

@@ -44,6 +44,7 @@ class Item:
     cards: tuple[CardView, ...]
     votes: int | None
     my_votes: int
+    imported: int = 0  # dots the cards brought from the tool they were imported from
 
     @property
     def key(self) -> str:
@@ -128,6 +129,7 @@ def load(
         """SELECT c.id, c.column_key, c.text, c.group_id, c.participant_id, c.reason,
                   c.anonymous AS written_anonymously, p.name AS author,
                   g.title AS group_title,
+                  c.imported_dots,
                   (SELECT COUNT(*) FROM votes v WHERE v.card_id = c.id) AS votes,
                   (SELECT COUNT(*) FROM votes v WHERE v.card_id = c.id
                        AND v.participant_id = ?) AS my_votes
@@ -221,7 +223,7 @@ def _items(
         )
     order = {row["id"]: row["place"] for row in cards}
     if show_scores:
-        items.sort(key=lambda i: (-(i.votes or 0), order[i.cards[0].id]))
+        items.sort(key=lambda i: (-(i.votes or 0) - i.imported, order[i.cards[0].id]))
     else:
         items.sort(key=lambda i: order[i.cards[0].id])
     return tuple(items)
@@ -250,4 +252,5 @@ def _item(
         cards=tuple(_card_view(m, me, show_authors) for m in members),
         votes=sum(m["votes"] for m in members) if show_scores else None,
         my_votes=sum(m["my_votes"] for m in members),
+        imported=sum(m["imported_dots"] for m in members),
     )

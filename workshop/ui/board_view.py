@@ -151,6 +151,8 @@ def _meta(b: Board, item: Item) -> str:
         meta.append(t("{n} dots", n=item.votes) + " " + dots(min(item.votes, 12)))
     elif item.my_votes:
         meta.append(t("your dots: {d}", d=dots(item.my_votes)))
+    if item.imported:
+        meta.append(t("{n} votes on the imported board", n=item.imported))
     return " · ".join(meta)
 
 
