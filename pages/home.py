@@ -125,7 +125,7 @@ with create:
             show_error(error)
         else:
             state.put("wk_created", (created.id, secret))
-            st.session_state[f"wk_secret_{created.id}"] = secret  # opens the team's pages
+            st.session_state[state.secret_key(created.id)] = secret  # opens the team's pages
             if team_choice == new_team:  # shown below with the other links
                 hold(created.team_id, teams.new_team_key(db, created.team_id))
 

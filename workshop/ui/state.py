@@ -64,20 +64,29 @@ def db() -> Database:
     return held[1]
 
 
-def _secret_key(workshop: Workshop) -> str:
-    return f"wk_secret_{workshop.id}"  # one per workshop this browser facilitates
+# Keys kept once per workshop this browser facilitates, and per team it was given a
+# link to: the facilitator's secret and the team's key.
+TEAM_KEY_PREFIX = "wk_team_key_"
+
+
+def secret_key(workshop_id: int) -> str:
+    return f"wk_secret_{workshop_id}"
+
+
+def team_key(team_id: int) -> str:
+    return f"{TEAM_KEY_PREFIX}{team_id}"
 
 
 def facilitator_secret(workshop: Workshop) -> str | None:
     """The facilitator secret for ``workshop`` if this browser holds a valid one."""
     candidates = [
-        st.session_state.get(_secret_key(workshop)),
+        st.session_state.get(secret_key(workshop.id)),
         st.query_params.get("key"),
         st.context.cookies.get(facilitator_cookie(workshop.code)),
     ]
     for secret in candidates:
         if isinstance(secret, str) and workshops.is_facilitator(db(), workshop.id, secret):
-            st.session_state[_secret_key(workshop)] = secret
+            st.session_state[secret_key(workshop.id)] = secret
             return secret
     return None
 

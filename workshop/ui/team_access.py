@@ -15,6 +15,7 @@ import streamlit as st
 
 from workshop import teams
 from workshop.models import Team
+from workshop.ui import state
 from workshop.ui.state import db
 
 TEAM_KEY_PARAM = "access"
@@ -50,12 +51,12 @@ def held_teams() -> list[Team]:
 
 def hold(team_id: int, key: str) -> None:
     """Keep a team key for this session; the next run keeps it in a cookie too."""
-    st.session_state[f"wk_team_key_{team_id}"] = key
+    st.session_state[state.team_key(team_id)] = key
 
 
 def held_key(team_id: int) -> str | None:
     """The team key this session was given for ``team_id``, if any."""
-    key = st.session_state.get(f"wk_team_key_{team_id}")
+    key = st.session_state.get(state.team_key(team_id))
     return key if isinstance(key, str) else None
 
 
@@ -65,8 +66,8 @@ def remember_team_keys() -> None:
     # given during this session goes into a cookie on every run until a reload.
     for name, value in st.session_state.to_dict().items():
         name = str(name)
-        if name.startswith("wk_team_key_") and isinstance(value, str):
-            cookie = "wkt_" + name.removeprefix("wk_team_key_")
+        if name.startswith(state.TEAM_KEY_PREFIX) and isinstance(value, str):
+            cookie = "wkt_" + name.removeprefix(state.TEAM_KEY_PREFIX)
             if st.context.cookies.get(cookie) != value:
                 _remember(key=f"remember-{cookie}", data={"cookie": f"{cookie}={value}"})
 
