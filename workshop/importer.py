@@ -33,6 +33,7 @@ from workshop.importers.mapped_table import TABLE, from_table, table_guesses
 from workshop.importers.text import ENCODINGS, NAMES
 from workshop.models import Workshop
 from workshop.phases import Phase
+from workshop.roles import Do
 
 __all__ = [
     "ACTIONS", "ENCODINGS", "NAMES", "SKIP", "TABLE", "from_table", "read", "read_encoding",
@@ -227,8 +228,8 @@ def save(
     Only the facilitator may; a file imported into this workshop before is refused
     unless ``again``; a row with a problem refuses the whole file unless ``skip_bad``.
     """
-    workshop = workshops.authorise(db, workshop_id, secret)
-    return _store(db, workshop, preview, fingerprint, file_name, again, skip_bad)
+    with workshops.facilitating(db, workshop_id, secret, Do.IMPORT_CARDS) as workshop:
+        return _store(db, workshop, preview, fingerprint, file_name, again, skip_bad)
 
 
 def save_as_file_owner(
@@ -243,8 +244,9 @@ def save_as_file_owner(
 ) -> Saved:
     """:func:`save` for the command line: whoever holds the database file may import,
     as they may issue a new facilitator link."""
-    workshop = workshops.get_workshop(db, workshop_id)
-    return _store(db, workshop, preview, fingerprint, file_name, again, skip_bad)
+    with write(db, workshop_id):  # the phase is read inside the write that depends on it
+        workshop = workshops.get_workshop(db, workshop_id)
+        return _store(db, workshop, preview, fingerprint, file_name, again, skip_bad)
 
 
 def _store(

@@ -239,24 +239,28 @@ def advance(
     db: Database, workshop_id: int, secret: str | None, *, seen: Phase | None = None
 ) -> Workshop:
     """The next phase; ``seen`` as for :func:`set_phase`."""
-    with facilitating(db, workshop_id, secret, Do.MOVE_PHASE) as workshop:
-        _not_stale(workshop, seen)
-        following = phases.next_phase(workshop.phase, workshop.dots)
-        if following is None:
-            raise NotAllowed(t("The workshop is closed already."))
-        return set_phase(db, workshop_id, secret, following)
+    return _move(db, workshop_id, secret, seen, forward=True)
 
 
 def step_back(
     db: Database, workshop_id: int, secret: str | None, *, seen: Phase | None = None
 ) -> Workshop:
     """The previous phase; ``seen`` as for :func:`set_phase`."""
+    return _move(db, workshop_id, secret, seen, forward=False)
+
+
+def _move(
+    db: Database, workshop_id: int, secret: str | None, seen: Phase | None, *, forward: bool
+) -> Workshop:
     with facilitating(db, workshop_id, secret, Do.MOVE_PHASE) as workshop:
         _not_stale(workshop, seen)
-        previous = phases.previous_phase(workshop.phase, workshop.dots)
-        if previous is None:
-            raise NotAllowed(t("This is the first phase."))
-        return set_phase(db, workshop_id, secret, previous)
+        step = phases.next_phase if forward else phases.previous_phase
+        to = step(workshop.phase, workshop.dots)
+        if to is None:
+            raise NotAllowed(
+                t("The workshop is closed already.") if forward else t("This is the first phase.")
+            )
+        return set_phase(db, workshop_id, secret, to)
 
 
 def update_settings(
