@@ -166,7 +166,7 @@ def rows(db: Database, sql: str, params: Params = ()) -> list[dict]:
 
 @migrations()
 def m001_foundation(db: Database) -> None:
-    _run_script(
+    run_script(
         db,
         """
         CREATE TABLE teams (
@@ -247,7 +247,7 @@ def m001_foundation(db: Database) -> None:
 
 @migrations()
 def m002_campaigns(db: Database) -> None:
-    _run_script(
+    run_script(
         db,
         """
         CREATE TABLE campaigns (
@@ -286,7 +286,7 @@ def m002_campaigns(db: Database) -> None:
 
 @migrations()
 def m003_channels(db: Database) -> None:
-    _run_script(
+    run_script(
         db,
         """
         CREATE TABLE audit_channels (
@@ -356,7 +356,7 @@ def m003_channels(db: Database) -> None:
 
 @migrations()
 def m004_history(db: Database) -> None:
-    _run_script(
+    run_script(
         db,
         """
         ALTER TABLE actions ADD COLUMN
@@ -392,17 +392,11 @@ def m006_public_revision(db: Database) -> None:
     )
 
 
-def _run_script(db: Database, script: str) -> None:
-    # executescript() would commit the surrounding transaction; run statements one by one,
-    # split where SQLite says a statement ends (a ';' in a string or trigger does not)
-    run_script(db, script)
-
-
 @migrations()
 def m007_imported_history(db: Database) -> None:
     # Votes a card brought from another tool are kept apart from the dots given here,
     # and each imported file is remembered so that importing it again adds nothing.
-    _run_script(
+    run_script(
         db,
         """
         ALTER TABLE cards ADD COLUMN imported_dots INTEGER NOT NULL DEFAULT 0;

@@ -5,7 +5,6 @@ tool; a CSV file of no known tool is returned as a table to map by hand."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 from workshop.errors import InvalidInput
 from workshop.i18n import t
@@ -21,7 +20,7 @@ from workshop.importers import (
 )
 from workshop.importers.board import ImportedAction, ImportedBoard, ImportedCard
 from workshop.importers.dates import in_file_name
-from workshop.importers.table import Table, read_table
+from workshop.importers.table import Table, read_table, votes_reader
 from workshop.importers.text import decode
 
 MAX_BYTES = 10_000_000
@@ -65,7 +64,7 @@ def _board(text: str) -> ImportedBoard | Table:
     if retrospected.recognise_text(text):
         return retrospected.from_text(text)
     table = read_table(text)
-    votes = _votes_reader(table)
+    votes = votes_reader(table)
     if own.recognise_table(table):
         return own.from_table(table, votes)
     if scrumlr.recognise_table(table):
@@ -115,25 +114,3 @@ def _from_json(text: str) -> ImportedBoard:
             "app's own."
         ),
     )
-
-
-def _votes_reader(table: Table) -> Callable[[str, int, str], int]:
-    def parse(cell: str, row: int, column: str) -> int:
-        value = cell.strip()
-        if not value:
-            return 0
-        if not value.isdigit():
-            raise InvalidInput(
-                "file",
-                t(
-                    "Row {row}, column “{column}”: “{value}” is not a whole number of votes. "
-                    "The file's headers: {headers}.",
-                    row=row,
-                    column=column,
-                    value=value[:40],
-                    headers=", ".join(table.headers),
-                ),
-            )
-        return int(value)
-
-    return parse

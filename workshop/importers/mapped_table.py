@@ -7,7 +7,7 @@ from __future__ import annotations
 from workshop.errors import InvalidInput
 from workshop.i18n import t
 from workshop.importers.board import ImportedBoard, ImportedCard
-from workshop.importers.table import Table
+from workshop.importers.table import Table, votes_reader
 
 TABLE = "CSV"  # the format of a file of no known tool, mapped by hand
 _TEXT_NAMES = ("text", "card", "content", "note", "description", "message", "idea")
@@ -60,27 +60,16 @@ def from_table(
                 ),
             )
     at = table.headers.index
+    parse_votes = votes_reader(table)
     cards = []
     for number, row in zip(table.numbers, table.rows, strict=True):
-        count = row[at(votes)].strip() if votes else ""
-        if count and not count.isdigit():
-            raise InvalidInput(
-                "column",
-                t(
-                    "Row {row}, column “{column}”: “{value}” is not a whole number of votes. "
-                    "The file's headers: {headers}.",
-                    row=number,
-                    column=votes,
-                    value=count[:40],
-                    headers=", ".join(table.headers),
-                ),
-            )
+        count = parse_votes(row[at(votes)], number, votes) if votes else 0
         cards.append(
             ImportedCard(
                 text=row[at(text)],
                 column=row[at(category)].strip() if category else "",
                 row=number,
-                votes=int(count or 0),
+                votes=count,
                 author=(row[at(author)].strip() or None) if author else None,
                 group=(row[at(group)].strip() or None) if group else None,
             )

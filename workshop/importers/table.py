@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from workshop.errors import InvalidInput
@@ -95,3 +96,27 @@ def read_table(text: str) -> Table:
         rows.append(cells + [""] * (len(headers) - len(cells)))
         numbers.append(number)
     return Table(headers, rows, numbers, separator, trailing)
+
+
+def votes_reader(table: Table) -> Callable[[str, int, str], int]:
+    """Reads a vote count cell of ``table``; a cell that is no whole number names its
+    row, column and the file's headers."""
+    def parse(cell: str, row: int, column: str) -> int:
+        value = cell.strip()
+        if not value:
+            return 0
+        if not value.isdigit():
+            raise InvalidInput(
+                "file",
+                t(
+                    "Row {row}, column “{column}”: “{value}” is not a whole number of votes. "
+                    "The file's headers: {headers}.",
+                    row=row,
+                    column=column,
+                    value=value[:40],
+                    headers=", ".join(table.headers),
+                ),
+            )
+        return int(value)
+
+    return parse
