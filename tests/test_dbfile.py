@@ -16,7 +16,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -187,12 +186,15 @@ def test_a_folder_that_does_not_exist_is_named(tmp_path):
 
 # -- permissions: as root, chmod does not stop a write, so the command runs as nobody --
 
-def _as_other_user() -> list[str]:
+def _as_bound_by_permissions() -> list[str]:
+    """A command prefix under which file permissions hold: root overrides them, so root
+    runs the command without the capabilities that do (util-linux's setpriv). The user
+    stays root, so the checkout and its venv stay readable wherever CI cloned them."""
     if os.geteuid() != 0:
         return []
-    setpriv = shutil.which("setpriv")  # util-linux; drops root for the one command
-    assert setpriv, "running as root, the permission tests need setpriv to drop root"
-    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "running as root, the permission tests need setpriv to drop overrides"
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"]
 
 
 def _run(args: list[str], prefix: list[str] = (), preexec=None) -> subprocess.CompletedProcess:
@@ -200,39 +202,26 @@ def _run(args: list[str], prefix: list[str] = (), preexec=None) -> subprocess.Co
                           timeout=120, preexec_fn=preexec, env={**os.environ, "WORKSHOP_DB": ""})
 
 
-@pytest.fixture
-def shared_folder():
-    """A folder everyone may enter (pytest's own tmp folders are private to root)."""
-    folder = Path(tempfile.mkdtemp(prefix="workshop-perm-"))
-    folder.chmod(0o755)
-    yield folder
-    shutil.rmtree(folder)
-
-
 @pytest.mark.parametrize("where", ["file", "folder"])
 def test_a_read_only_file_or_folder_is_refused_before_anything_is_written(
-    demo_file, demo_json, shared_folder, where
+    demo_file, demo_json, tmp_path, where
 ):
-    root = os.geteuid() == 0
-    folder = shared_folder / "data"
+    folder = tmp_path / "data"
     folder.mkdir()
     path = folder / "workshop.db"
     shutil.copy(demo_file, path)
-    shutil.copy(demo_json, shared_folder / "backup.json")
-    (shared_folder / "backup.json").chmod(0o644)
+    shutil.copy(demo_json, tmp_path / "backup.json")
     if where == "file":
-        path.chmod(0o644 if root else 0o444)  # root owns it: read-only for nobody
-        folder.chmod(0o777)
+        path.chmod(0o444)
         expected = "is read-only, and the app must write to it"
     else:
-        path.chmod(0o666)
-        folder.chmod(0o755 if root else 0o555)
+        folder.chmod(0o555)
         expected = f"The folder {folder} is read-only"
     before = fingerprint(folder)
     try:
-        for args in (["list"], ["check"], ["restore", "--yes", str(shared_folder / "backup.json")],
+        for args in (["list"], ["check"], ["restore", "--yes", str(tmp_path / "backup.json")],
                      ["demo"]):
-            done = _run(["--db", str(path), *args], _as_other_user())
+            done = _run(["--db", str(path), *args], _as_bound_by_permissions())
             assert done.returncode == 1, (args, done.stderr)
             assert expected in done.stderr and "Traceback" not in done.stderr, done.stderr
             assert fingerprint(folder) == before
