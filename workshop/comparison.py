@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from workshop import channels
 from workshop.audit import quiet_days
-from workshop.i18n import t
+from workshop.i18n import t, tn
 from workshop.models import AuditChannel, PlanChannel
 
 BUDGET_TOLERANCE = 0.5  # percentage points that count as "the same budget"
@@ -115,7 +115,7 @@ def _facts(account: AuditChannel, on: dt.date) -> list[str]:
         facts.append(t("abandoned"))
     quiet = quiet_days(account, on)
     if quiet is not None and quiet >= 0:  # a list filled in later may know later posts
-        facts.append(t("last post {n} days ago", n=quiet))
+        facts.append(tn("last post {n} day ago", "last post {n} days ago", quiet))
     return facts
 
 

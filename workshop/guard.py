@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from workshop import workshops
 from workshop.errors import NotFound, TooManyAttempts
-from workshop.i18n import t
+from workshop.i18n import tn
 from workshop.models import Workshop
 
 MAX_MISSES = 20
@@ -80,9 +80,10 @@ class Guard:
         wait = self.wait(address)
         if wait > 0:
             raise TooManyAttempts(
-                t(
-                    "Too many wrong codes from your network. Try again in {s} seconds.",
-                    s=int(wait) + 1,
+                tn(
+                    "Too many wrong codes from your network. Try again in {n} second.",
+                    "Too many wrong codes from your network. Try again in {n} seconds.",
+                    int(wait) + 1,
                 ),
                 retry_after=wait,
             )

@@ -21,3 +21,11 @@ def t(text: str, /, **values: object) -> str:
     """Translate ``text`` and fill ``{placeholders}`` from ``values``."""
     translated = CATALOGUES[language()].get(text, text)
     return translated.format(**values) if values else translated
+
+
+def tn(singular: str, plural: str, n: int, /, **values: object) -> str:
+    """The form of a counted sentence that fits ``n`` ("1 dot", "2 dots"), with ``n``
+    and ``values`` filled in. Both English forms are written whole, so a language with
+    more forms can add them in its catalogue."""
+    english = singular if n == 1 else plural
+    return t(english, n=n, **values)

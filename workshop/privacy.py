@@ -15,18 +15,18 @@ from sqlite_utils import Database
 from workshop import scrub, teams, workshops
 from workshop.db import one, rows, write
 from workshop.errors import InvalidInput, NotFound
-from workshop.i18n import t
+from workshop.i18n import t, tn
 from workshop.roles import Do
 
 # What each table holds, in the words of a removal report.
 _NOUNS = {
-    "workshops": ("workshop", "workshops"),
-    "participants": ("participant", "participants"),
-    "cards": ("card", "cards"),
-    "groups": ("group", "groups"),
-    "votes": ("vote", "votes"),
-    "actions": ("action or decision", "actions and decisions"),
-    "campaigns": ("campaign or test", "campaigns and tests"),
+    "workshops": ("{n} workshop", "{n} workshops"),
+    "participants": ("{n} participant", "{n} participants"),
+    "cards": ("{n} card", "{n} cards"),
+    "groups": ("{n} group", "{n} groups"),
+    "votes": ("{n} vote", "{n} votes"),
+    "actions": ("{n} action or decision", "{n} actions and decisions"),
+    "campaigns": ("{n} campaign or test", "{n} campaigns and tests"),
 }
 # Groups of a workshop whose every card belongs to one participant.
 _EMPTIED = """workshop_id = ? AND id IN (
@@ -47,7 +47,7 @@ class Removed:
 
     def describe(self) -> str:
         parts = [
-            f"{n} {t(_NOUNS[f.name][0] if n == 1 else _NOUNS[f.name][1])}"
+            tn(*_NOUNS[f.name], n)
             for f in fields(self)
             if f.name in _NOUNS and (n := getattr(self, f.name))
         ]
@@ -128,11 +128,12 @@ def delete_participant(
             votes=_count(db, "votes", f"{mine} OR {their_cards}", [participant_id] * 2),
             groups=_count(db, "card_groups", _EMPTIED, [workshop_id, participant_id]),
         )
-        emptied = [r["id"] for r in db.query(
-            f"SELECT id FROM card_groups WHERE {_EMPTIED}", [workshop_id, participant_id]
-        )]
+        emptied = [
+            r["id"]
+            for r in db.query(
+                f"SELECT id FROM card_groups WHERE {_EMPTIED}", [workshop_id, participant_id]
+            )
+        ]
         db.execute("DELETE FROM participants WHERE id = ?", [participant_id])  # cascades
-        db.execute(
-            f"DELETE FROM card_groups WHERE id IN ({','.join('?' * len(emptied))})", emptied
-        )
+        db.execute(f"DELETE FROM card_groups WHERE id IN ({','.join('?' * len(emptied))})", emptied)
     return _scrub(db, removed)

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from workshop import charts, documents, exercises, followthrough, history, themes
 from workshop.errors import NotFound
-from workshop.i18n import t
+from workshop.i18n import t, tn
 from workshop.markdown import cell
 from workshop.markdown import escape as md_escape
 from workshop.models import Team
@@ -91,7 +91,7 @@ def _top_cards(cards: list[themes.ThemeCard], quarters: list[str]) -> list[str]:
     for quarter in quarters:
         lines = [
             f"- {t(exercises.SSCC.column(col.key).title)}: {md_escape(card.text)} "
-            f"({t('{n} dots', n=card.votes)})"
+            f"({tn('{n} dot', '{n} dots', card.votes)})"
             for col in exercises.SSCC.columns
             for card in tops.get((quarter, col.key), [])
             if card.votes  # what the room backed; the rest is in the workshop's summary

@@ -20,7 +20,7 @@ from workshop import (
 )
 from workshop.board import Board, Item
 from workshop.exercises import EXERCISES
-from workshop.i18n import t
+from workshop.i18n import t, tn
 from workshop.markdown import cell
 from workshop.markdown import escape as md_escape
 from workshop.models import Action, Campaign, PlanChannel, Proposal
@@ -73,7 +73,7 @@ def reason_counts(board: Board) -> list[tuple[str, int]]:
 
 def _item_lines(board: Board, item: Item) -> list[str]:
     # Before the discussion the dots are secret: no "(n dots)" at all, not even zero.
-    votes = "" if item.votes is None else " (" + t("{n} dots", n=item.votes) + ")"
+    votes = "" if item.votes is None else " (" + tn("{n} dot", "{n} dots", item.votes) + ")"
     notes = [t(board.exercise.tag_label(r)) for r in item.reasons] + item.links
     extra = "".join(f" · {md_escape(note)}" for note in notes)
     if item.kind == "group":

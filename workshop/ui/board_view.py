@@ -12,7 +12,7 @@ import streamlit as st
 
 from workshop import actions, board, cards, groups, votes
 from workshop.board import Board, ColumnView, Item
-from workshop.i18n import t
+from workshop.i18n import t, tn
 from workshop.models import Participant, Workshop
 from workshop.roles import Do, Viewer
 from workshop.safe_text import label, literal
@@ -148,11 +148,13 @@ def _meta(b: Board, item: Item) -> str:
     if item.mine and not authors:
         meta.append(t("yours"))
     if item.votes is not None:
-        meta.append(t("{n} dots", n=item.votes) + " " + dots(min(item.votes, 12)))
+        meta.append(tn("{n} dot", "{n} dots", item.votes) + " " + dots(min(item.votes, 12)))
     elif item.my_votes:
         meta.append(t("your dots: {d}", d=dots(item.my_votes)))
     if item.imported:
-        meta.append(t("{n} votes on the imported board", n=item.imported))
+        meta.append(
+            tn("{n} vote on the imported board", "{n} votes on the imported board", item.imported)
+        )
     return " · ".join(meta)
 
 
@@ -192,9 +194,7 @@ def _reason_picker(b: Board, item: Item, secret: str) -> None:
 def _vote_buttons(b: Board, item: Item, participant: Participant) -> None:
     target = item.target
     left, right = st.columns(2)
-    if left.button(
-        t("＋ dot"), key=f"vote-{item.key}", width="stretch", disabled=not b.dots_left
-    ):
+    if left.button(t("＋ dot"), key=f"vote-{item.key}", width="stretch", disabled=not b.dots_left):
         if attempt(lambda: votes.vote(db(), participant.token, **target)):
             refresh()
     if right.button(
@@ -250,9 +250,7 @@ def group_controls(b: Board, column_key: str, secret: str) -> None:
             t("Remove selected cards"), key=f"remove-{column_key}"
         ):
             for item in (i for i in picked if i.kind == "card"):
-                attempt(
-                    partial(cards.remove_card, db(), b.workshop.id, secret, item.cards[0].id)
-                )
+                attempt(partial(cards.remove_card, db(), b.workshop.id, secret, item.cards[0].id))
             _clear_picks(b)
             refresh()
 
