@@ -10,10 +10,12 @@ from functools import partial
 
 import streamlit as st
 
-from workshop import actions, board, cards, groups, votes
+from workshop import actions, board, campaigns, cards, groups, phases, votes
 from workshop.board import Board, ColumnView, Item
+from workshop.exercises import Exercise
 from workshop.i18n import t, tn
 from workshop.models import Participant, Workshop
+from workshop.phases import Phase
 from workshop.roles import Do, Viewer
 from workshop.safe_text import label, literal
 from workshop.ui import state
@@ -23,9 +25,81 @@ from workshop.ui.state import db
 from workshop.ui.widgets import attempt, dots, refresh, user_text
 
 
-def write_form(b: Board, participant: Participant, *, late: bool = False) -> None:
+def writing_area(workshop: Workshop, viewer: Viewer, exercise: Exercise) -> None:
+    """A participant's writing form, drawn as it was before the facilitator moved on
+    while this page was open: what was typed but not yet added stays in the box."""
+    participant = viewer.participant
+    if participant is None:
+        return
+    kept = _kept_layout(workshop)
+    layout = kept if kept and viewer.may(Do.WRITE_CARD, kept) else workshop.phase
+    open_now = viewer.may(Do.WRITE_CARD, workshop.phase)
+    notice = st.empty()  # always here, so the form below keeps its place
+    if layout in phases.OWN_CARDS_PRIVATE:
+        st.caption(t("You are {name}.", name=literal(participant.name)))
+        write_form(exercise, participant, open_now=open_now)
+    elif viewer.may(Do.WRITE_CARD, layout):
+        with st.expander(t("Add a late card")):
+            write_form(exercise, participant, late=True, open_now=open_now)
+    if layout == workshop.phase:
+        return
+    with notice.container():
+        if open_now:
+            st.warning(t("The facilitator moved the workshop to {phase}. Anything you were "
+                         "typing is still here: add it as a late card.",
+                         phase=t(workshop.phase.label)))
+        else:
+            st.warning(t("The facilitator moved the workshop to {phase}, where cards can no "
+                         "longer be added. Anything you were typing is still here to copy.",
+                         phase=t(workshop.phase.label)))
+            if st.button(t("Close the writing form"), key="close-writing"):
+                state.put("wk_moved_from", None)
+                st.rerun()
+
+
+def _kept_layout(workshop: Workshop) -> Phase | None:
+    kept = state.get("wk_moved_from")
+    return Phase(kept[1]) if kept and kept[0] == workshop.id else None
+
+
+def moved_on(drawn: Workshop, now: Workshop) -> None:
+    """Remember the phase this page's writing form was drawn for, the first time the
+    workshop leaves it: the form keeps that shape until the draft is added."""
+    if now.phase != drawn.phase and _kept_layout(drawn) is None:
+        state.put("wk_moved_from", (drawn.id, str(drawn.phase)))
+
+
+def page_heading(workshop: Workshop) -> tuple:
+    """What the page draws outside the live board; when it changes the page reruns."""
+    campaign = (
+        campaigns.get_campaign(db(), workshop.campaign_id) if workshop.campaign_id else None
+    )
+    return (workshop.phase, workshop.title, workshop.team_name, workshop.quarter,
+            workshop.dots, campaign)
+
+
+def dots_line(b: Board, viewer: Viewer) -> None:
+    """How many dots this participant has left; for the facilitator, how many are spent."""
+    phase = b.workshop.phase
+    if viewer.may(Do.VOTE, phase):
+        st.markdown(
+            t("**You have {left} of {total} dots left.**", left=b.dots_left,
+              total=b.workshop.dots)
+        )
+    if viewer.is_facilitator and phase in phases.DOTS_PRIVATE:
+        st.markdown(
+            t(
+                "Dots spent so far: **{cast}** of {total}.",
+                cast=b.dots_cast,
+                total=b.workshop.dots * b.participant_count,
+            )
+        )
+
+
+def write_form(
+    exercise: Exercise, participant: Participant, *, late: bool = False, open_now: bool = True
+) -> None:
     """Add a card: pick the column, write, submit. Works on a phone."""
-    exercise = b.exercise
     columns = {c.key: t(c.title) for c in exercise.columns}
     if state.take("wk_card_added"):
         st.session_state["new-card-text"] = ""  # cleared only once the card is saved
@@ -57,13 +131,18 @@ def write_form(b: Board, participant: Participant, *, late: bool = False) -> Non
                 key="new-card-reason",
             )
         if st.form_submit_button(
-            t("Add card"), type="primary", width="stretch", key="add-card-submit"
+            t("Add card"),
+            type="primary",
+            width="stretch",
+            key="add-card-submit",
+            disabled=not open_now,
         ):
             if attempt(
                 lambda: cards.add_card(db(), participant.token, column, text, reason),
                 t("Card added"),
             ):
                 state.put("wk_card_added", True)
+                state.put("wk_moved_from", None)  # the draft is in: the usual form again
                 refresh()
 
 

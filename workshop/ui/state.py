@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     "wk_db": None,  # (path, connection) of this session
     "wk_projector": False,  # large text for the projector (a toggle's key)
     "wk_card_added": False,  # the writing form empties on the run after a saved card
+    # (workshop id, phase) the writing form was drawn for when the facilitator moved
+    # on: it keeps that shape until the draft is added or the form closed
+    "wk_moved_from": None,
     "wk_code_failures": 0,  # wrong join codes typed in a row
     "wk_code_wait_until": 0.0,  # no code is looked up before this time
     "wk_created": None,  # (workshop id, secret) just set up, shown once
