@@ -4,8 +4,9 @@ A new card reruns the board on every open page; without this, each of them ran t
 same queries and built the same board. Every change to a workshop goes through
 :func:`workshop.db.write`, which bumps its ``revision`` in the same transaction, so
 the rows read at one revision stay true until the next: a snapshot is kept for
-``(database, workshop, revision, code)`` and read inside one read transaction that
-first checks the revision, so a snapshot never mixes two revisions.
+``(database, workshop, revision, code)``. Each use first reads the stored revision, in
+the same read transaction as the rows, so a snapshot never mixes two revisions and
+is never served once the workshop has moved past it.
 
 A snapshot holds everything of the board, private cards and dots included: it is an
 input of :func:`workshop.board.load`, the privacy boundary, and never leaves it.
@@ -80,20 +81,22 @@ _kept_lock = threading.Lock()
 
 
 def snapshot(db: Database, workshop: Workshop) -> Snapshot:
-    """The board's rows at ``workshop.revision``. Kept only when the database is still
-    at that revision (a page holding an older workshop reads afresh, as before)."""
+    """The board's rows as stored now. Kept for the next viewer while the database is
+    at ``workshop.revision``; a caller holding an older workshop reads afresh."""
     key = (_database_key(db.conn), workshop.id, workshop.revision, workshop.code)
-    with _kept_lock:
-        found = _kept.get(key)
-        if found is not None:
-            _kept.move_to_end(key)
-            return found
     with _reading(db.conn):
         current = db.execute(
             "SELECT revision, code FROM workshops WHERE id = ?", [workshop.id]
         ).fetchone()
+        fresh = current is not None and tuple(current) == (workshop.revision, workshop.code)
+        if fresh:
+            with _kept_lock:
+                found = _kept.get(key)
+                if found is not None:
+                    _kept.move_to_end(key)
+                    return found
         made = _read(db, workshop.id)
-    if current is not None and tuple(current) == (workshop.revision, workshop.code):
+    if fresh:
         with _kept_lock:
             _kept[key] = made
             while len(_kept) > KEPT:
