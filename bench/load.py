@@ -48,8 +48,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.live import percentile, room  # noqa: E402
 from tests.devserver import Server  # noqa: E402
-from workshop import participants  # noqa: E402
 from workshop import db as database  # noqa: E402
+from workshop import participants  # noqa: E402
 from workshop.live import participant_proof, stream_query  # noqa: E402
 from workshop.roles import Role  # noqa: E402
 

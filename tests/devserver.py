@@ -48,8 +48,9 @@ class Server:
         self.log = open(self.db_path.with_suffix(".log"), "ab")  # noqa: SIM115
         pinned = ["taskset", "-c", self.cpus] if self.cpus else []
         self.process = subprocess.Popen(
-            [*pinned, sys.executable, "-m", "streamlit", "run", self.script, "--server.headless", "true",
-             "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
+            [*pinned, sys.executable, "-m", "streamlit", "run", self.script,
+             "--server.headless", "true", "--server.port", str(self.port),
+             "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )

@@ -6,14 +6,14 @@ Each control calls one ``workshop`` function and shows its error next to itself.
 from __future__ import annotations
 
 import html
-from functools import partial
+from functools import lru_cache, partial
 
 import streamlit as st
 
-from workshop import actions, board, campaigns, cards, groups, phases, votes
+from workshop import actions, board, campaigns, cards, exercises, groups, phases, votes
 from workshop.board import Board, ColumnView, Item
 from workshop.exercises import Exercise
-from workshop.i18n import t, tn
+from workshop.i18n import language, t, tn
 from workshop.models import Participant, Workshop
 from workshop.phases import Phase
 from workshop.roles import Do, Viewer
@@ -189,7 +189,7 @@ def item_box(b: Board, item: Item, viewer: Viewer) -> None:
                 st.text("• " + card.text)
         else:
             user_text(item.cards[0].text)
-        meta = _meta(b, item)
+        meta = _meta(b.exercise, item)
         if meta:
             st.caption(literal(meta))
         if "vote" in controls and viewer.participant:
@@ -218,9 +218,9 @@ def _controls(b: Board, column_key: str, viewer: Viewer) -> set[str]:
     return {name for name, given in wanted.items() if given}
 
 
-def _meta(b: Board, item: Item) -> str:
+def _meta(exercise: Exercise, item: Item) -> str:
     """The line under a card: reasons, links, authors and dots."""
-    meta = [t(b.exercise.tag_label(r)) for r in item.reasons] + item.links
+    meta = [t(exercise.tag_label(r)) for r in item.reasons] + item.links
     authors = sorted({c.author for c in item.cards if c.author})
     if authors:
         meta.append(", ".join(authors))
@@ -240,18 +240,54 @@ def _meta(b: Board, item: Item) -> str:
 def cards_html(b: Board, items: tuple[Item, ...]) -> str:
     """A column's cards as escaped HTML, for viewers with no controls: one element
     instead of several per card keeps a live update cheap in every browser."""
-    boxes = []
-    for item in items:
-        if item.kind == "group":
-            texts = "".join(f'<li class="card-text">{html.escape(c.text)}</li>' for c in item.cards)
-            body = f'<p class="card-title">{html.escape(item.title)}</p><ul>{texts}</ul>'
-        else:
-            body = f'<p class="card-text">{html.escape(item.cards[0].text)}</p>'
-        meta = _meta(b, item)
-        if meta:
-            body += f'<p class="card-meta">{html.escape(meta)}</p>'
-        boxes.append(f'<div class="card">{body}</div>')
-    return '<div class="cards">' + "".join(boxes) + "</div>"
+    boxes = "".join(_card_html(item, b.exercise.key, language()) for item in items)
+    return f'<div class="cards">{boxes}</div>'
+
+
+@lru_cache(maxsize=4096)
+def _card_html(item: Item, exercise_key: str, _language: str) -> str:
+    """One card or group; the same item looks the same to every viewer who has it,
+    so a revision's cards are escaped once, not once per page."""
+    exercise = exercises.get(exercise_key)
+    if item.kind == "group":
+        texts = "".join(f'<li class="card-text">{html.escape(c.text)}</li>' for c in item.cards)
+        body = f'<p class="card-title">{html.escape(item.title)}</p><ul>{texts}</ul>'
+    else:
+        body = f'<p class="card-text">{html.escape(item.cards[0].text)}</p>'
+    meta = _meta(exercise, item)
+    if meta:
+        body += f'<p class="card-meta">{html.escape(meta)}</p>'
+    return f'<div class="card">{body}</div>'
+
+
+class Markup(str):
+    """HTML built here with every piece of user text escaped. ``st.html`` takes an
+    object with ``_repr_html_`` as it is, instead of dedenting a plain string first,
+    which costs milliseconds on a board of hundreds of cards."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+# Static CSS only: a board drawn as one block lays its columns out itself, side by
+# side as st.columns would, one under the other on a phone.
+_BOARD_CSS = (
+    "<style>.board{display:grid;gap:1rem}"
+    + "".join(
+        f".board-{n}{{grid-template-columns:repeat({n},minmax(0,1fr))}}" for n in range(1, 7)
+    )
+    + "@media (max-width:640px){.board{grid-template-columns:minmax(0,1fr)}}</style>"
+)
+
+
+def board_html(b: Board) -> Markup:
+    """The whole revealed board as one escaped HTML block, for a viewer with no
+    controls: a rerun sends one element instead of a few per column."""
+    columns = "".join(
+        f'<section class="board-column">{column_head_html(c)}{cards_html(b, c.items)}</section>'
+        for c in b.columns
+    )
+    return Markup(f'{_BOARD_CSS}<div class="board board-{len(b.columns)}">{columns}</div>')
 
 
 def _reason_picker(b: Board, item: Item, secret: str) -> None:
@@ -385,18 +421,23 @@ def column_head_html(column_view: ColumnView) -> str:
 
 
 def board_columns(b: Board, viewer: Viewer) -> None:
-    """The revealed board: one column per exercise column. A column this viewer cannot
-    act on is one HTML block, head and cards together."""
+    """The revealed board: one column per exercise column. A viewer who cannot act on
+    any card gets it as one HTML block; otherwise a column this viewer cannot act on
+    is one HTML block, head and cards together."""
+    grouping = bool(viewer.secret and viewer.may(Do.GROUP, b.workshop.phase))
+    if not grouping and not any(_controls(b, c.column.key, viewer) for c in b.columns):
+        st.html(board_html(b))
+        return
     for streamlit_column, column_view in zip(st.columns(len(b.columns)), b.columns, strict=True):
         with streamlit_column:
             head = column_head_html(column_view)
             if not _controls(b, column_view.column.key, viewer):
-                st.html(head + cards_html(b, column_view.items))
+                st.html(Markup(head + cards_html(b, column_view.items)))
             else:
                 st.html(head)
                 for item in column_view.items:
                     item_box(b, item, viewer)
-            if viewer.secret and viewer.may(Do.GROUP, b.workshop.phase):
+            if grouping and viewer.secret:
                 group_controls(b, column_view.column.key, viewer.secret)
 
 
