@@ -93,7 +93,9 @@ class Session:
 
     async def open(self) -> None:
         url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
-        self.ws = await connect(url, subprotocols=["streamlit"], max_size=None)  # type: ignore[list-item]
+        # No keep-alive pings: a busy server is slow, not gone.
+        self.ws = await connect(url, subprotocols=["streamlit"],  # type: ignore[list-item]
+                                max_size=None, ping_interval=None)
         self.tasks.append(asyncio.create_task(self._read()))
         await self.run()
 
