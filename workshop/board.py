@@ -200,9 +200,12 @@ def _personal(
             my_votes=sum(dots.get(i, 0) for i in ids),
         )
 
-    return tuple(
-        replace(column, items=tuple(own(item) for item in column.items)) for column in shared
-    )
+    def own_column(column: ColumnView) -> ColumnView:
+        items = tuple(own(item) for item in column.items)
+        changed = any(a is not b for a, b in zip(items, column.items, strict=True))
+        return replace(column, items=items) if changed else column  # shared: kept as is
+
+    return tuple(own_column(column) for column in shared)
 
 
 def _card_view(row: dict, me: int | None, show_authors: bool) -> CardView:

@@ -65,7 +65,9 @@ class Snapshot:
     def cards_of(self, participant_id: int | None) -> set[int]:
         if not participant_id:
             return set()
-        return {c["id"] for c in self.cards if c["participant_id"] == participant_id}
+        return self.derived(("cards of", participant_id), lambda: {
+            c["id"] for c in self.cards if c["participant_id"] == participant_id
+        })
 
     def derived(self, variant: Any, build: Callable[[], T]) -> T:
         """What ``build`` makes of this snapshot, made once per ``variant``: the key

@@ -240,8 +240,27 @@ def _meta(exercise: Exercise, item: Item) -> str:
 def cards_html(b: Board, items: tuple[Item, ...]) -> str:
     """A column's cards as escaped HTML, for viewers with no controls: one element
     instead of several per card keeps a live update cheap in every browser."""
-    boxes = "".join(_card_html(item, b.exercise.key, language()) for item in items)
+    lang = language()
+    boxes = "".join(_known_card_html(item, b.exercise.key, lang) for item in items)
     return f'<div class="cards">{boxes}</div>'
+
+
+# The board every viewer of a revision shares is made of the same Item objects
+# (board.load builds it once), so most cards are found by identity, without hashing
+# them. An entry holds its item, so its id cannot be reused while it is here.
+_by_identity: dict[int, tuple[Item, str, str, str]] = {}
+_REMEMBERED = 20_000
+
+
+def _known_card_html(item: Item, exercise_key: str, lang: str) -> str:
+    held = _by_identity.get(id(item))
+    if held is not None and held[0] is item and held[1:3] == (exercise_key, lang):
+        return held[3]
+    made = _card_html(item, exercise_key, lang)
+    if len(_by_identity) > _REMEMBERED:
+        _by_identity.clear()
+    _by_identity[id(item)] = (item, exercise_key, lang, made)
+    return made
 
 
 @lru_cache(maxsize=4096)
