@@ -15,9 +15,10 @@ from workshop.ui.widgets import attempt, join_panel
 
 
 def phase_buttons(current: Workshop, secret: str) -> None:
-    """Back and Next, drawn inside the live board so they always name the phase the
-    workshop is in now. Each click carries that phase: if another tab or the command
-    line moved the workshop on meanwhile, nothing changes and the page says so."""
+    """Back and Next. The live board redraws the page when the phase changes, so they
+    name the phase the workshop is in now. Each click carries that phase: if another tab
+    or the command line moved the workshop on meanwhile, nothing changes and the page
+    says so."""
     following = phases.next_phase(current.phase, current.dots)
     previous = phases.previous_phase(current.phase, current.dots)
     forward, back, _ = st.columns([2, 2, 3])  # the usual move first
