@@ -46,11 +46,14 @@ WATCH = """() => {
     else if (window.__ran) window.__idleAt = performance.now();
   }).observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
 }"""
-# A click that starts no rerun (a popover opened in the browser alone) counts as settled
-# at once.
+# Settled: the click's run has started and ended, and nothing started for a while after.
+# Every click timed here starts a run (the popover's too: it builds its form when it
+# opens); waiting for it matters on a busy machine, where a run can start later than
+# the quiet time and the click would otherwise count as settled at once.
 SETTLED = """(quiet) => {
   const app = document.querySelector("[data-testid='stApp']");
-  return app.getAttribute("data-test-script-state") === "notRunning"
+  return window.__ran
+    && app.getAttribute("data-test-script-state") === "notRunning"
     && !document.querySelector("[data-stale='true']")
     && performance.now() - window.__idleAt >= quiet;
 }"""
@@ -109,7 +112,8 @@ def run(rounds: int) -> dict[str, list[float]]:
                     ]
                     for n, proposal_id in enumerate(pending):
                         kind = "accept" if n % 2 == 0 else "reject"
-                        button = page.locator(f".st-key-{kind}-{proposal_id} button")
+                        # keyed by the proposal's number and what it says
+                        button = page.locator(f"[class*='st-key-{kind}-{proposal_id}-'] button")
                         times[kind].append(timed_click(page, button))
                     opener = page.get_by_role("button", name="Put on the canvas").first
                     times["open put on the canvas"].append(timed_click(page, opener))

@@ -6,6 +6,7 @@ import pytest
 
 from tests.support import app, canvas_in_discuss, channel, read, shown, team_app
 from workshop import audit, canvas, canvas_plan, cards, proposals, teams, workshops
+from workshop.ui.canvas_view import drawn_key
 
 
 @pytest.fixture
@@ -72,8 +73,8 @@ def test_the_facilitator_puts_a_channel_on_the_canvas_and_compares(discussing):
         ("stop", "Instagram"), ("stop", "Pinterest"), ("start", "TikTok"),
     ]
     start = found[2]
-    at.text_area(key=f"proposal-text-{start.id}").input("TikTok: a 6-week staff-tips test")
-    at.button(key=f"accept-{start.id}").click().run()
+    at.text_area(key=f"proposal-text-{drawn_key(start)}").input("TikTok: a 6-week staff-tips test")
+    at.button(key=f"accept-{drawn_key(start)}").click().run()
     assert not at.exception
     accepted = proposals.list_proposals(db, workshop.id)[2]
     assert accepted.status == "accepted"

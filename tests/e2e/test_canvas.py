@@ -46,9 +46,9 @@ def test_from_the_canvas_to_cards_on_the_board(browser, server):
     # Held against today: a Start for TikTok, a Stop for the forgotten Pinterest account.
     fac.get_by_role("button", name="Compare with today's channels").click()
     proposal = fac.locator("[data-testid='stVerticalBlock'][class*='st-key-proposal-']")
-    start = proposal.filter(has_text="🌱 Start")
+    start = proposal.filter(has_text="Start ·")
     expect(start).to_be_visible()
-    stop = proposal.filter(has_text="🛑 Stop")
+    stop = proposal.filter(has_text="Stop ·")
     expect(stop.get_by_role("textbox")).to_have_value(
         re.compile(r"^Pinterest: not on the scratch canvas; owner unknown; last post \d+ days ago$")
     )
