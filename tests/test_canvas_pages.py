@@ -110,7 +110,8 @@ def _proposed(db, workshop, secret):
 
 def test_a_decision_made_elsewhere_first_makes_a_click_change_nothing_and_say_so(discussing):
     db, workshop, secret, _ = discussing
-    stop = _proposed(db, workshop, secret)[0]
+    found = _proposed(db, workshop, secret)
+    stop = found[0]
     at = app("pages/board.py", code=workshop.code, key=secret)
     proposals.accept(db, workshop.id, secret, stop.id)  # another tab, or the first click
     cards_before = db.execute("SELECT count(*) FROM cards").fetchone()[0]
@@ -120,8 +121,9 @@ def test_a_decision_made_elsewhere_first_makes_a_click_change_nothing_and_say_so
     assert said == ["That proposal was accepted already; nothing was changed."]
     assert proposals.list_proposals(db, workshop.id)[0].status == "accepted"
     assert db.execute("SELECT count(*) FROM cards").fetchone()[0] == cards_before
-    assert at.button(key="compare")  # the list is drawn as it is now
-    assert not [b for b in at.button if b.key == f"accept-{drawn_key(stop)}"]
+    # drawn as it is now: decided, its buttons kept in place but disabled
+    assert at.button(key=f"accept-{drawn_key(stop)}").disabled
+    assert not at.button(key=f"accept-{drawn_key(found[1])}").disabled
 
 
 def test_a_click_on_a_proposal_replaced_by_a_new_comparison_decides_nothing(discussing):

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from workshop import audit, canvas_plan, comparison, next_board, validate, workshops
 from workshop.cards import get_card
 from workshop.db import one, rows, timestamp
-from workshop.errors import NotFound, Stale
+from workshop.errors import Stale
 from workshop.i18n import t
 from workshop.models import Card, Proposal, Workshop
 from workshop.roles import Do
@@ -73,10 +73,11 @@ def list_proposals(db: Database, workshop_id: int) -> list[Proposal]:
 
 
 def version(proposal: Proposal) -> str:
-    """What the proposal says, in a few letters. A new comparison replaces the open
-    proposals and may give an old number to a different one: a button drawn for one
-    proposal must never decide another that took its number."""
-    said = "\x1f".join([proposal.outcome, proposal.platform, proposal.reason, proposal.text])
+    """What the proposal says, in a few letters (its card text aside, which the
+    facilitator may edit when accepting). A new comparison replaces the open proposals
+    and may give an old number to a different one: a button drawn for one proposal must
+    never decide another that took its number."""
+    said = "\x1f".join([proposal.outcome, proposal.platform, proposal.reason])
     return f"{zlib.crc32(said.encode()):08x}"
 
 

@@ -292,6 +292,19 @@ def _against_today(b: Board, viewer: Viewer) -> None:
     if not found:
         st.caption(t("Nothing compared yet."))
         return
+    for p in found:
+        with st.container(border=True, key=f"proposal-{p.id}"):
+            st.markdown(
+                f"{OUTCOME_ICONS[p.outcome]} **{t(p.outcome.capitalize())}** · "
+                f"{t(proposals_status(p.status))}"
+            )
+            if deciding:
+                _decision(b.workshop.id, secret, p)
+            else:
+                st.text(p.text)
+            if said and said[0] == p.id:
+                _say(said[1])
+    # Below the list: appearing with the first acceptance, it must not push the list down.
     for target in proposals.boards_fed(db(), b.workshop.id):
         st.page_link(
             "pages/board.py",
@@ -303,33 +316,33 @@ def _against_today(b: Board, viewer: Viewer) -> None:
             icon=":material/view_kanban:",
             query_params={"code": target.code} | ({"key": secret} if secret else {}),
         )
-    for p in found:
-        with st.container(border=True, key=f"proposal-{p.id}"):
-            st.markdown(
-                f"{OUTCOME_ICONS[p.outcome]} **{t(p.outcome.capitalize())}** · "
-                f"{t(proposals_status(p.status))}"
-            )
-            if deciding and p.status == "proposed":
-                drawn = drawn_key(p)
-                st.text_area(t("Card text"), p.text, key=f"proposal-text-{drawn}", height=70)
-                left, right = st.columns(2)
-                left.button(
-                    t("Accept"),
-                    key=f"accept-{drawn}",
-                    type="primary",
-                    on_click=_decide,
-                    args=(b.workshop.id, secret, p, True),
-                )
-                right.button(
-                    t("Reject"),
-                    key=f"reject-{drawn}",
-                    on_click=_decide,
-                    args=(b.workshop.id, secret, p, False),
-                )
-            else:
-                st.text(p.text)
-            if said and said[0] == p.id:
-                _say(said[1])
+
+
+def _decision(workshop_id: int, secret: str, p: Proposal) -> None:
+    """The card text and Accept / Reject. A decided proposal keeps them, disabled, so
+    the list does not move under the pointer: a second click where Accept was lands
+    on the same, now disabled, button, never on the next proposal's."""
+    drawn = drawn_key(p)
+    open_ = p.status == "proposed"
+    st.text_area(
+        t("Card text"), p.text, key=f"proposal-text-{drawn}", height=70, disabled=not open_
+    )
+    left, right = st.columns(2)
+    left.button(
+        t("Accept"),
+        key=f"accept-{drawn}",
+        type="primary",
+        disabled=not open_,
+        on_click=_decide,
+        args=(workshop_id, secret, p, True),
+    )
+    right.button(
+        t("Reject"),
+        key=f"reject-{drawn}",
+        disabled=not open_,
+        on_click=_decide,
+        args=(workshop_id, secret, p, False),
+    )
 
 
 def drawn_key(p: Proposal) -> str:
