@@ -231,7 +231,7 @@ def _mix_specs(
 ) -> tuple[dict, ...]:
     """The mix charts as Vega-Lite, built once per canvas, audit and language (the rows
     are the key: they are frozen, so hashing them is cheap). Built anew, the frame,
-    altair's schema check and the data's conversion cost a third of a board rerun.
+    altair's schema check and the data's conversion cost a quarter of a board rerun.
     The data goes in as Arrow bytes, the form Streamlit itself sends; the spec is never
     changed by drawing it (Streamlit draws a copy)."""
     frame = charts.mix_frame(list(plan), list(today))
@@ -277,9 +277,9 @@ def _against_today(b: Board, viewer: Viewer) -> None:
     st.subheader(t("Against today"))
     found = proposals.list_proposals(db(), b.workshop.id)
     secret = viewer.secret
-    deciding = bool(secret) and viewer.may(Do.COMPARE_CHANNELS, b.workshop.phase)
+    deciding = viewer.may(Do.COMPARE_CHANNELS, b.workshop.phase)
     said = state.take("wk_proposal_said")
-    if deciding:
+    if deciding and secret:
         st.button(
             t("Compare with today's channels"),
             type="primary",
@@ -298,7 +298,7 @@ def _against_today(b: Board, viewer: Viewer) -> None:
                 f"{OUTCOME_ICONS[p.outcome]} **{t(p.outcome.capitalize())}** · "
                 f"{t(proposals_status(p.status))}"
             )
-            if deciding:
+            if deciding and secret:
                 _decision(b.workshop.id, secret, p)
             else:
                 st.text(p.text)
