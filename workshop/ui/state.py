@@ -35,6 +35,9 @@ DEFAULTS: dict[str, Any] = {
     "wk_pick": None,  # a campaign just made on the start page, selected with its team
     "wk_imported": None,  # what the last import did, said once
     "wk_import_round": 0,  # a new round empties the file picker
+    # what the last click on a canvas proposal did: (proposal id or None, message or
+    # error), said once on the run after the click
+    "wk_proposal_said": None,
 }
 
 

@@ -7,6 +7,7 @@ import io
 import os
 import sqlite3
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urlencode, urlsplit
 
 import segno
@@ -82,7 +83,9 @@ def facilitator_link(workshop: Workshop, secret: str) -> str:
     return f"{public_base_url()}/board?{urlencode({'code': workshop.code, 'key': secret})}"
 
 
+@lru_cache(maxsize=64)
 def qr_png(link: str) -> bytes:
+    """Made once per link: drawing the code took most of a facilitator's full rerun."""
     buffer = io.BytesIO()
     segno.make(link, error="m").save(buffer, kind="png", scale=8, border=2)
     return buffer.getvalue()
