@@ -20,6 +20,7 @@ from workshop.ui.widgets import (
     SAVE_ERRORS,
     join_panel,
     page_style,
+    phase_hint,
     phase_stepper,
     show_error,
     title,
@@ -91,7 +92,7 @@ def live_board() -> None:
     phase_stepper(current)
     if viewer.secret:
         facilitator_view.phase_buttons(current, viewer.secret)
-    st.info(t(phase.hint))
+    phase_hint(current)
     campaign = campaigns.get_campaign(db, current.campaign_id) if current.campaign_id else None
     if campaign and phase in phases.CARDS_SHOWN:
         kpi_block(campaign)
