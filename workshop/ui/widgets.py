@@ -59,6 +59,7 @@ _BASE_CSS = """
 _PROJECTOR_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 1.25rem; padding-bottom: 2rem; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: .6rem; }
 [data-testid="stMain"] h1 { font-size: 2.25rem; padding: 0; }
 [data-testid="stMain"] [data-testid="stAlert"] > div { padding: .4rem .9rem; }
 .cards .card-text, [class*="st-key-card-"] [data-testid="stText"] { font-size: 30px;
