@@ -37,7 +37,8 @@ FIRST_COLUMN = """() => {
   const column = document.querySelector('.cards');
   const inView = [...column.querySelectorAll('.card-text')]  // a group's cards count too
     .filter((card) => card.getBoundingClientRect().bottom <= window.innerHeight).length;
-  const size = (selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize);
+  const size = (selector) =>
+    parseFloat(getComputedStyle(document.querySelector(selector)).fontSize);
   return { inView, card: size('.card-text'), title: size('.card-title') };
 }"""
 
