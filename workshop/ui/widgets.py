@@ -62,13 +62,16 @@ _PROJECTOR_CSS = """
 [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: .6rem; }
 [data-testid="stMain"] h1 { font-size: 2.25rem; padding: 0; }
 [data-testid="stMain"] [data-testid="stAlert"] > div { padding: .4rem .9rem; }
-.cards .card-text, [class*="st-key-card-"] [data-testid="stText"] { font-size: 30px;
-                                                                   line-height: 1.25; }
+/* Sizes follow the screen's width: about 30 px on a 1920 px projector. */
+.cards .card-text, [class*="st-key-card-"] [data-testid="stText"] {
+  font-size: clamp(1.25rem, 1.6vw, 2.25rem); line-height: 1.25; }
 .cards .card-title, [class*="st-key-card-"] [data-testid="stMarkdownContainer"] strong {
-  font-size: 32px; line-height: 1.25; }
+  font-size: clamp(1.3rem, 1.7vw, 2.4rem); line-height: 1.25; }
 .cards .card { padding: .5rem .75rem; margin-bottom: .6rem; }
-.cards .card-meta { font-size: 1.1rem; margin-top: .25rem; }
-.column-head h3 { font-size: 2.5rem; padding: .25rem 0 .25rem; }
+[class*="st-key-card-"] { padding: .5rem .75rem; gap: .35rem; }
+.cards .card-meta, [class*="st-key-card-"] [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
+.cards .card-meta { margin-top: .25rem; }
+.column-head h3 { font-size: clamp(1.5rem, 2vw, 2.75rem); padding: .25rem 0 .25rem; }
 .column-head p { margin-top: .25rem; }
 .column-head + .cards { margin-top: .6rem; }
 .st-key-live { font-size: 1.5rem; }
