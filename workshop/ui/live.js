@@ -110,7 +110,7 @@ export default function (component) {
       const mm = String(Math.floor(left / 60)).padStart(2, "0");
       const ss = String(left % 60).padStart(2, "0");
       up = left === 0;
-      text = up ? page.timeUpLabel : "⏱ " + mm + ":" + ss;
+      text = up ? page.timeUpLabel : mm + ":" + ss; // the clock icon is drawn by the CSS
     }
     if (el.textContent !== text) el.textContent = text;
     el.classList.toggle("up", up);
