@@ -19,6 +19,7 @@ from workshop.ui.widgets import (
     SAVE_ERRORS,
     join_panel,
     page_style,
+    phase_hint,
     phase_stepper,
     show_error,
     title,
@@ -77,7 +78,7 @@ with st.container():
     phase_stepper(workshop)
     if viewer.secret:
         facilitator_view.phase_buttons(workshop, viewer.secret)
-    st.info(t(phase.hint))
+    phase_hint(workshop)
     campaign = campaigns.get_campaign(db, workshop.campaign_id) if workshop.campaign_id else None
     if campaign and (phase in phases.CARDS_SHOWN or viewer.is_facilitator):
         kpi_block(campaign)

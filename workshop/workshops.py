@@ -207,9 +207,12 @@ def set_phase(
     phase: str,
     *,
     seen: Phase | None = None,
+    keep_timer: bool = False,
 ) -> Workshop:
     """Move the workshop to ``phase``. ``seen``: the phase the facilitator's button was
-    drawn in; if the workshop has moved on since, nothing changes and Stale says so."""
+    drawn in; if the workshop has moved on since, nothing changes and Stale says so.
+    A timer belongs to the phase it was started in and ends with it, unless the
+    facilitator chose to ``keep_timer`` running into the next one."""
     with facilitating(db, workshop_id, secret, Do.MOVE_PHASE) as workshop:
         _not_stale(workshop, seen)
         if phase not in phases.sequence(workshop.dots):
@@ -219,8 +222,8 @@ def set_phase(
             if problem:
                 raise NotAllowed(problem)
         db.execute(
-            "UPDATE workshops SET phase = ?, timer_ends_at = NULL WHERE id = ?",
-            [Phase(phase), workshop_id],
+            "UPDATE workshops SET phase = ?, timer_ends_at = ? WHERE id = ?",
+            [Phase(phase), workshop.timer_ends_at if keep_timer else None, workshop_id],
         )
     return get_workshop(db, workshop_id)
 
@@ -236,21 +239,37 @@ def _not_stale(workshop: Workshop, seen: Phase | None) -> None:
 
 
 def advance(
-    db: Database, workshop_id: int, secret: str | None, *, seen: Phase | None = None
+    db: Database,
+    workshop_id: int,
+    secret: str | None,
+    *,
+    seen: Phase | None = None,
+    keep_timer: bool = False,
 ) -> Workshop:
-    """The next phase; ``seen`` as for :func:`set_phase`."""
-    return _move(db, workshop_id, secret, seen, forward=True)
+    """The next phase; ``seen`` and ``keep_timer`` as for :func:`set_phase`."""
+    return _move(db, workshop_id, secret, seen, forward=True, keep_timer=keep_timer)
 
 
 def step_back(
-    db: Database, workshop_id: int, secret: str | None, *, seen: Phase | None = None
+    db: Database,
+    workshop_id: int,
+    secret: str | None,
+    *,
+    seen: Phase | None = None,
+    keep_timer: bool = False,
 ) -> Workshop:
-    """The previous phase; ``seen`` as for :func:`set_phase`."""
-    return _move(db, workshop_id, secret, seen, forward=False)
+    """The previous phase; ``seen`` and ``keep_timer`` as for :func:`set_phase`."""
+    return _move(db, workshop_id, secret, seen, forward=False, keep_timer=keep_timer)
 
 
 def _move(
-    db: Database, workshop_id: int, secret: str | None, seen: Phase | None, *, forward: bool
+    db: Database,
+    workshop_id: int,
+    secret: str | None,
+    seen: Phase | None,
+    *,
+    forward: bool,
+    keep_timer: bool,
 ) -> Workshop:
     with facilitating(db, workshop_id, secret, Do.MOVE_PHASE) as workshop:
         _not_stale(workshop, seen)
@@ -260,7 +279,7 @@ def _move(
             raise NotAllowed(
                 t("The workshop is closed already.") if forward else t("This is the first phase.")
             )
-        return set_phase(db, workshop_id, secret, to)
+        return set_phase(db, workshop_id, secret, to, keep_timer=keep_timer)
 
 
 def update_settings(
@@ -302,6 +321,7 @@ def settle_votes(db: Database, workshop_id: int, dots: int, per_item: int) -> No
 
 
 def start_timer(db: Database, workshop_id: int, secret: str | None, minutes: float) -> Workshop:
+    """Count down ``minutes`` on every screen; a running timer starts over."""
     if not isinstance(minutes, int | float) or not 0 < minutes <= MAX_TIMER_MINUTES:
         raise InvalidInput("timer", t("A timer runs from 1 to {n} minutes.", n=MAX_TIMER_MINUTES))
     with facilitating(db, workshop_id, secret, Do.RUN_TIMER):
@@ -312,7 +332,19 @@ def start_timer(db: Database, workshop_id: int, secret: str | None, minutes: flo
     return get_workshop(db, workshop_id)
 
 
+def add_minute(db: Database, workshop_id: int, secret: str | None) -> Workshop:
+    """One more minute on the timer; a timer that ran out counts down again from one."""
+    with facilitating(db, workshop_id, secret, Do.RUN_TIMER) as workshop:
+        if workshop.timer_ends_at is None:
+            raise NotAllowed(t("No timer is running. Start one first."))
+        now = time.time()
+        ends = min(max(workshop.timer_ends_at, now) + 60, now + MAX_TIMER_MINUTES * 60)
+        db.execute("UPDATE workshops SET timer_ends_at = ? WHERE id = ?", [ends, workshop_id])
+    return get_workshop(db, workshop_id)
+
+
 def stop_timer(db: Database, workshop_id: int, secret: str | None) -> Workshop:
+    """Clear the timer: a stopped timer shows nothing anywhere, not even "Time is up"."""
     with facilitating(db, workshop_id, secret, Do.RUN_TIMER):
         db.execute("UPDATE workshops SET timer_ends_at = NULL WHERE id = ?", [workshop_id])
     return get_workshop(db, workshop_id)

@@ -6,11 +6,12 @@ Each control calls one ``workshop`` function and shows its error next to itself.
 from __future__ import annotations
 
 import html
+import zlib
 from functools import lru_cache, partial
 
 import streamlit as st
 
-from workshop import actions, board, campaigns, cards, exercises, groups, phases, votes
+from workshop import actions, board, campaigns, cards, exercises, groups, phases, validate, votes
 from workshop.board import Board, ColumnView, Item
 from workshop.exercises import Exercise
 from workshop.i18n import language, t, tn
@@ -118,7 +119,7 @@ def write_form(
         text = st.text_area(
             t("Your card"),
             key="new-card-text",
-            max_chars=None,
+            max_chars=validate.CARD_MAX,  # the browser counts the characters as they come
             placeholder=t("One idea per card"),
             height=90,
         )
@@ -161,8 +162,16 @@ def own_cards(b: Board, participant: Participant) -> None:
             with st.container(border=True, key=f"card-{card_id}"):
                 user_text(item.cards[0].text)
                 left, right = st.columns(2)
-                with left.popover(t("Edit"), width="stretch"):
-                    new_text = st.text_area(t("Card"), item.cards[0].text, key=f"edit-{card_id}")
+                # Named after the text it edits: once saved, the popover is a new one,
+                # and a new popover starts closed.
+                version = zlib.crc32(item.cards[0].text.encode())
+                with left.popover(t("Edit"), width="stretch", key=f"edit-{card_id}-{version}"):
+                    new_text = st.text_area(
+                        t("Card"),
+                        item.cards[0].text,
+                        key=f"edit-{card_id}",
+                        max_chars=validate.CARD_MAX,
+                    )
                     if st.button(t("Save"), key=f"save-{card_id}") and attempt(
                         partial(cards.edit_card, db(), participant.token, card_id, new_text),
                         t("Card saved"),
@@ -226,10 +235,8 @@ def _meta(exercise: Exercise, item: Item) -> str:
         meta.append(", ".join(authors))
     if item.mine and not authors:
         meta.append(t("yours"))
-    if item.votes is not None:
+    if item.votes is not None:  # while voting, the vote buttons count one's own dots
         meta.append(tn("{n} dot", "{n} dots", item.votes) + " " + dots(min(item.votes, 12)))
-    elif item.my_votes:
-        meta.append(t("your dots: {d}", d=dots(item.my_votes)))
     if item.imported:
         meta.append(
             tn("{n} vote on the imported board", "{n} votes on the imported board", item.imported)
@@ -326,13 +333,29 @@ def _reason_picker(b: Board, item: Item, secret: str) -> None:
 
 
 def _vote_buttons(b: Board, item: Item, participant: Participant) -> None:
+    """Add and take back a dot, told apart by word and icon (font-independent glyphs),
+    with this person's dots on the card counted in between."""
     target = item.target
-    left, right = st.columns(2)
-    if left.button(t("＋ dot"), key=f"vote-{item.key}", width="stretch", disabled=not b.dots_left):
+    st.markdown(
+        tn("**{n}** of your dots is on this.", "**{n}** of your dots are on this.",
+           item.my_votes)
+    )
+    add, remove = st.columns(2)
+    if add.button(
+        t("Add a dot"),
+        key=f"vote-{item.key}",
+        icon=":material/add_circle:",
+        width="stretch",
+        disabled=not b.dots_left,
+    ):
         if attempt(lambda: votes.vote(db(), participant.token, **target)):
             refresh()
-    if right.button(
-        t("－ dot"), key=f"unvote-{item.key}", width="stretch", disabled=not item.my_votes
+    if remove.button(
+        t("Take a dot back"),
+        key=f"unvote-{item.key}",
+        icon=":material/remove_circle:",
+        width="stretch",
+        disabled=not item.my_votes,
     ):
         if attempt(lambda: votes.unvote(db(), participant.token, **target)):
             refresh()

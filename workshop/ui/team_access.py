@@ -69,7 +69,12 @@ def remember_team_keys() -> None:
         if name.startswith(state.TEAM_KEY_PREFIX) and isinstance(value, str):
             cookie = "wkt_" + name.removeprefix(state.TEAM_KEY_PREFIX)
             if st.context.cookies.get(cookie) != value:
-                _remember(key=f"remember-{cookie}", data={"cookie": f"{cookie}={value}"})
+                remember(cookie, value)
+
+
+def remember(cookie: str, value: str) -> None:
+    """Keep ``value`` in this browser's cookie ``cookie`` for 30 days (from the page)."""
+    _remember(key=f"remember-{cookie}", data={"cookie": f"{cookie}={value}"})
 
 
 def take_team_key() -> None:

@@ -47,14 +47,35 @@ _BASE_CSS = """
    wraps instead of scrolling in a box the keyboard cannot reach. */
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
   color: #55575f !important; opacity: 1 !important; }
+/* A cookie writer has nothing to show and takes no room. */
+[class*="st-key-remember-"] { display: none; }
 [data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important;
                                                           overflow: visible !important;
                                                           overflow-wrap: anywhere; }
 </style>
 """
+# The projector: cards and group titles readable from the back of the room, and a
+# compact head so that a column shows eight or more cards on a 1080p screen. The
+# sidebar keeps its size, so every control there reads in full.
 _PROJECTOR_CSS = """
 <style>
-html { font-size: 22px; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.25rem; padding-bottom: 2rem; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: .6rem; }
+[data-testid="stMain"] h1 { font-size: 2.25rem; padding: 0; }
+[data-testid="stMain"] [data-testid="stAlert"] > div { padding: .4rem .9rem; }
+/* Sizes follow the screen's width: about 30 px on a 1920 px projector. */
+.cards .card-text, [class*="st-key-card-"] [data-testid="stText"] {
+  font-size: clamp(1.25rem, 1.6vw, 2.25rem); line-height: 1.25; }
+.cards .card-title, [class*="st-key-card-"] [data-testid="stMarkdownContainer"] strong {
+  font-size: clamp(1.3rem, 1.7vw, 2.4rem); line-height: 1.25; }
+.cards .card { padding: .5rem .75rem; margin-bottom: .6rem; }
+[class*="st-key-card-"] { padding: .5rem .75rem; gap: .35rem; }
+.cards .card-meta, [class*="st-key-card-"] [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
+.cards .card-meta { margin-top: .25rem; }
+.column-head h3 { font-size: clamp(1.5rem, 2vw, 2.75rem); padding: .25rem 0 .25rem; }
+.column-head p { margin-top: .25rem; }
+.column-head + .cards { margin-top: .6rem; }
+.st-key-live { font-size: 1.5rem; }
 .st-key-joincode p { font-size: 5rem; }
 </style>
 """
@@ -124,6 +145,20 @@ def phase_stepper(workshop: Workshop) -> None:
         name = t(phase.label)
         names.append(f"**:blue-background[{name}]**" if phase is workshop.phase else name)
     st.markdown(" → ".join(names))
+
+
+def phase_hint(workshop: Workshop) -> None:
+    """What people do now; once closed, the sentence is the way to the summary."""
+    if workshop.phase is Phase.CLOSED:
+        with st.container(border=True, key="closed-hint"):
+            st.page_link(
+                "pages/summary.py",
+                label=t(Phase.CLOSED.hint),
+                icon=":material/description:",
+                query_params={"code": workshop.code},
+            )
+    else:
+        st.info(t(workshop.phase.hint))
 
 
 def screen_of(phase: Phase) -> str:
