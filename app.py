@@ -12,17 +12,22 @@ if __name__ == "__main__":
     if problem := startup_problem():  # the file is broken: say so instead of failing
         st.error(problem)
         st.stop()
+    from workshop.ui.team_access import opens_team_pages
+
     # (file, title, icon, address); the start page has none of its own
     screens = [
         ("home", "Workshops", "home", ""),
         ("board", "Board", "view_kanban", "board"),
         ("summary", "Summary", "description", "summary"),
-        ("campaigns", "Campaigns and tests", "campaign", "campaigns"),
-        ("channels", "Today's channels", "hub", "channels"),
-        ("team", "Team history", "timeline", "team"),
-        ("compare", "Compare quarters", "compare_arrows", "compare"),
-        ("import_cards", "Import cards", "upload_file", "import"),
     ]
+    if opens_team_pages():  # a participant's browser has no way to another team's pages
+        screens += [
+            ("campaigns", "Campaigns and tests", "campaign", "campaigns"),
+            ("channels", "Today's channels", "hub", "channels"),
+            ("team", "Team history", "timeline", "team"),
+            ("compare", "Compare quarters", "compare_arrows", "compare"),
+            ("import_cards", "Import cards", "upload_file", "import"),
+        ]
     pages = [
         st.Page(f"pages/{name}.py", title=t(title), icon=f":material/{icon}:",
                 url_path=path or None, default=not path)

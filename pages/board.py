@@ -9,7 +9,7 @@ from workshop.phases import Phase
 from workshop.roles import Do, Role
 from workshop.safe_text import literal
 from workshop.ui import board_view as view
-from workshop.ui import facilitator_view, state
+from workshop.ui import facilitator_view, identity, people_view, state
 from workshop.ui.campaign_view import kpi_block
 from workshop.ui.canvas_view import canvas_section
 from workshop.ui.learning_view import taken_forward
@@ -33,6 +33,8 @@ workshop = workshop_in_url()
 viewer = state.viewer(workshop)
 taken = state.take_secret_from_url()
 remember = taken if viewer.secret and taken == viewer.secret else None
+if viewer.participant:  # Back, a reload or a new tab find the same person
+    identity.remember(workshop, viewer.participant)
 
 if viewer.role is Role.VISITOR:
     title(workshop.title, f"{workshop.team_name} · {workshop.quarter}")
@@ -45,6 +47,7 @@ if viewer.role is Role.VISITOR:
             query_params={"code": workshop.code},
         )
         st.stop()
+    identity.watch(workshop)  # another tab of this browser may join meanwhile
     with st.form("join"):
         st.markdown(
             t(
@@ -59,14 +62,18 @@ if viewer.role is Role.VISITOR:
             except SAVE_ERRORS as error:
                 show_error(error)
             else:
-                st.query_params["me"] = joined.token
+                identity.remember(workshop, joined)
                 st.rerun()
     st.caption(t("Keep this page's address: it is your personal link back to your cards."))
     st.stop()
 
 projector = facilitator_view.sidebar(workshop, viewer.secret) if viewer.secret else False
+if viewer.secret:
+    with st.sidebar:
+        people_view.hand_back(workshop, viewer.secret)
 page_style(projector)
-st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
+if viewer.is_facilitator:  # a participant's link shows their workshop and nothing else
+    st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
 
 
 @st.fragment

@@ -22,7 +22,7 @@ from workshop.models import Team, Workshop
 from workshop.phases import Phase
 from workshop.safe_text import literal
 from workshop.ui.state import db
-from workshop.ui.team_access import held_teams, hold, keys, remember_team_keys, team_link
+from workshop.ui.team_access import held_teams, hold, keys, remember_keys, team_link
 
 # Static CSS only; no user text is ever placed in it.
 _BASE_CSS = """
@@ -220,7 +220,7 @@ def team_link_panel(team: Team) -> None:
 def team_picker(key: str, cell: DeltaGenerator | None = None) -> Team | None:
     """The team a page is about, kept in the address; None (said on screen) when there is none."""
     team_list = held_teams()
-    remember_team_keys()
+    remember_keys()
     wanted = st.query_params.get("team", "")
     ids = [team.id for team in team_list]
     if wanted and not (wanted.isdigit() and int(wanted) in ids):
