@@ -37,6 +37,7 @@ if viewer.participant:  # Back, a reload or a new tab find the same person
     identity.remember(workshop, viewer.participant)
 
 if viewer.role is Role.VISITOR:
+    page_style()
     title(workshop.title, f"{workshop.team_name} · {workshop.quarter}")
     if workshop.phase is Phase.CLOSED:
         st.info(t("This workshop is closed."))

@@ -47,6 +47,19 @@ st.caption(
     )
 )
 
+history = workshops.list_workshops(db)
+running = workshops.facilitated_by(db, keys())  # the facilitator keys this browser holds
+open_now = [w for w in history if w.id in running and w.phase is not Phase.CLOSED]
+if open_now:
+    st.subheader(t("Workshops you run"))
+    for w in open_now:
+        st.page_link(
+            "pages/board.py",
+            label=f"{label(w.team_name)} · {_shown(w)}",
+            icon=":material/co_present:",
+            query_params={"code": w.code},
+        )
+    st.divider()
 join, create = st.columns([2, 3], gap="large")
 
 with join:
@@ -174,18 +187,6 @@ with create:
                 st.switch_page("pages/board.py", query_params={"code": created.code, "key": secret})
 
 st.divider()
-history = workshops.list_workshops(db)
-running = workshops.facilitated_by(db, keys())  # the facilitator keys this browser holds
-open_now = [w for w in history if w.id in running and w.phase is not Phase.CLOSED]
-if open_now:
-    st.subheader(t("Workshops you run"))
-    for w in open_now:
-        st.page_link(
-            "pages/board.py",
-            label=f"{label(w.team_name)} · {_shown(w)}",
-            icon=":material/co_present:",
-            query_params={"code": w.code},
-        )
 st.subheader(t("Earlier workshops"))
 if not history:
     st.caption(t("No workshops yet."))

@@ -46,6 +46,8 @@ _BASE_CSS = """
    wraps instead of scrolling in a box the keyboard cannot reach. */
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
   color: #55575f !important; opacity: 1 !important; }
+/* Components that only keep who this browser is take no room on the page. */
+.st-key-identity-remember, .st-key-identity-watch { display: none; }
 [data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important;
                                                           overflow: visible !important;
                                                           overflow-wrap: anywhere; }
@@ -168,11 +170,15 @@ def client_address() -> str:
 def workshop_in_url() -> Workshop:
     """The workshop the address's code names; otherwise say so, link home and stop."""
     try:
-        return guard.find_by_code(db(), st.query_params.get("code", ""), client_address())
+        found = guard.find_by_code(db(), st.query_params.get("code", ""), client_address())
     except (NotFound, TooManyAttempts) as error:
         show_error(error)
         st.page_link("pages/home.py", label=t("Back to the start page"), icon=":material/home:")
         st.stop()
+    # Said again, so the address bar names the workshop shown: a link from one board to
+    # another would leave the first one's code there, and a reload would go back to it.
+    st.query_params["code"] = found.code
+    return found
 
 
 def title(text: str, caption: str = "") -> None:
