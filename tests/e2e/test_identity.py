@@ -148,9 +148,9 @@ def test_a_participants_pages_lead_nowhere_but_their_workshop(browser, server):
     phone.get_by_role("link", name="Summary and download").click()
     expect(phone.get_by_role("link", name="Back to the board")).to_be_visible()
     assert hrefs(phone) == [f"{server.url}/board?code={workshop.code}"]
-    # The team's pages are not there for a browser that holds no key.
+    # The team's pages do not run for a browser that holds no key.
     phone.goto(f"{server.url}/team?team={other_team.id}")
-    wait_idle(phone)
+    expect(phone.get_by_text("does not hold that team's link")).to_be_visible()
     expect(phone.get_by_text("Paid Media")).to_have_count(0)
     expect(phone.get_by_text("Their offsite")).to_have_count(0)
 
