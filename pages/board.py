@@ -63,7 +63,7 @@ if viewer.role is Role.VISITOR:
             except SAVE_ERRORS as error:
                 show_error(error)
             else:
-                identity.remember(workshop, joined)
+                identity.keep(workshop, joined)  # the next run keeps it in a cookie too
                 st.rerun()
     st.caption(t("Keep this page's address: it is your personal link back to your cards."))
     st.stop()

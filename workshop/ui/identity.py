@@ -22,13 +22,18 @@ _component = st.components.v2.component(
 )
 
 
-def remember(workshop: Workshop, participant: Participant) -> None:
-    """Keep who this browser is in ``workshop``: in the session, the address and a cookie."""
+def keep(workshop: Workshop, participant: Participant) -> None:
+    """Keep who this browser is in ``workshop`` for this session, and in the address."""
     held = dict(state.get("wk_me"))
     held[workshop.code] = participant.token
     state.put("wk_me", held)
     if st.query_params.get("me") != participant.token:
         st.query_params["me"] = participant.token  # the address is their link again
+
+
+def remember(workshop: Workshop, participant: Participant) -> None:
+    """Keep who this browser is in ``workshop``: in the session, the address and a cookie."""
+    keep(workshop, participant)
     if st.context.cookies.get(state.participant_cookie(workshop.code)) != participant.token:
         _component(
             key="identity-remember",
