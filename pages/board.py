@@ -16,6 +16,7 @@ from workshop.ui.learning_view import taken_forward
 from workshop.ui.live import live_bar
 from workshop.ui.review_view import review_actions
 from workshop.ui.server import hub
+from workshop.ui.team_access import remember_keys
 from workshop.ui.widgets import (
     SAVE_ERRORS,
     join_panel,
@@ -70,6 +71,7 @@ if viewer.role is Role.VISITOR:
 
 projector = facilitator_view.sidebar(workshop, viewer.secret) if viewer.secret else False
 if viewer.secret:
+    remember_keys()  # a later visit, a new tab: the start page lists what this browser runs
     with st.sidebar:
         people_view.hand_back(workshop, viewer.secret)
 page_style(projector)
