@@ -8,13 +8,14 @@ from workshop.i18n import t
 from workshop.phases import Phase
 from workshop.roles import Role
 from workshop.ui import board_view as view
-from workshop.ui import facilitator_view, state
+from workshop.ui import facilitator_view, identity, people_view, state
 from workshop.ui.campaign_view import kpi_block
 from workshop.ui.canvas_view import canvas_section
 from workshop.ui.learning_view import taken_forward
 from workshop.ui.live import live_bar
 from workshop.ui.review_view import review_actions
 from workshop.ui.server import hub
+from workshop.ui.team_access import remember_keys
 from workshop.ui.widgets import (
     SAVE_ERRORS,
     join_panel,
@@ -33,8 +34,11 @@ workshop = workshop_in_url()
 viewer = state.viewer(workshop)
 taken = state.take_secret_from_url()
 remember = taken if viewer.secret and taken == viewer.secret else None
+if viewer.participant:  # Back, a reload or a new tab find the same person
+    identity.remember(workshop, viewer.participant)
 
 if viewer.role is Role.VISITOR:
+    page_style()
     title(workshop.title, f"{workshop.team_name} · {workshop.quarter}")
     if workshop.phase is Phase.CLOSED:
         st.info(t("This workshop is closed."))
@@ -45,6 +49,7 @@ if viewer.role is Role.VISITOR:
             query_params={"code": workshop.code},
         )
         st.stop()
+    identity.watch(workshop)  # another tab of this browser may join meanwhile
     with st.form("join"):
         st.markdown(
             t(
@@ -59,14 +64,19 @@ if viewer.role is Role.VISITOR:
             except SAVE_ERRORS as error:
                 show_error(error)
             else:
-                st.query_params["me"] = joined.token
+                identity.keep(workshop, joined)  # the next run keeps it in a cookie too
                 st.rerun()
     st.caption(t("Keep this page's address: it is your personal link back to your cards."))
     st.stop()
 
 projector = facilitator_view.sidebar(workshop, viewer.secret) if viewer.secret else False
+if viewer.secret:
+    remember_keys()  # a later visit, a new tab: the start page lists what this browser runs
+    with st.sidebar:
+        people_view.hand_back(workshop, viewer.secret)
 page_style(projector)
-st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
+if viewer.is_facilitator:  # a participant's link shows their workshop and nothing else
+    st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
 
 # What a rerun of the live board below does not redraw: the title, the phases, the
 # writing form. The board reruns the whole page when one of them would change.

@@ -83,24 +83,32 @@ def _board_form(b: Board, item: Item, secret: str) -> None:
 
 
 def taken_forward(b: Board, viewer: Viewer) -> None:
-    """Links to where this retrospective's learnings went."""
+    """Where this retrospective's learnings went: links for the facilitator, whose keys
+    open those pages; names only for participants, whose link shows this workshop."""
     boards = learning.targets(db(), b.workshop.id)
     tests = learning.drafts(db(), b.workshop.id)
     if not boards and not tests:
         return
     st.subheader(t("Taken forward"))
     for target in boards:
-        params = {"code": target.code} | ({"key": viewer.secret} if viewer.secret else {})
-        st.page_link(
-            "pages/board.py",
-            label=t("{quarter} · {title}", quarter=target.quarter, title=label(target.title)),
-            icon=":material/view_kanban:",
-            query_params=params,
-        )
+        shown = t("{quarter} · {title}", quarter=target.quarter, title=label(target.title))
+        if viewer.is_facilitator:  # a key this browser holds opens the board it fed
+            st.page_link(
+                "pages/board.py",
+                label=shown,
+                icon=":material/view_kanban:",
+                query_params={"code": target.code},
+            )
+        else:
+            st.markdown(shown)
     for test in tests:
-        st.page_link(
-            "pages/campaigns.py",
-            label=t("Draft test: {name}", name=label(test.name)),
-            icon=":material/campaign:",
-            query_params={"team": str(b.workshop.team_id)},
-        )
+        shown = t("Draft test: {name}", name=label(test.name))
+        if viewer.is_facilitator:
+            st.page_link(
+                "pages/campaigns.py",
+                label=shown,
+                icon=":material/campaign:",
+                query_params={"team": str(b.workshop.team_id)},
+            )
+        else:
+            st.markdown(shown)

@@ -23,7 +23,7 @@ from workshop.models import Team, Workshop
 from workshop.phases import Phase
 from workshop.safe_text import literal
 from workshop.ui.state import db
-from workshop.ui.team_access import held_teams, hold, keys, remember_team_keys, team_link
+from workshop.ui.team_access import held_teams, hold, keys, remember_keys, team_link
 
 # Static CSS only; no user text is ever placed in it.
 _BASE_CSS = """
@@ -49,6 +49,8 @@ _BASE_CSS = """
   color: #55575f !important; opacity: 1 !important; }
 /* A cookie writer has nothing to show and takes no room. */
 [class*="st-key-remember-"] { display: none; }
+/* Components that only keep who this browser is take no room on the page. */
+.st-key-identity-remember, .st-key-identity-watch { display: none; }
 [data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important;
                                                           overflow: visible !important;
                                                           overflow-wrap: anywhere; }
@@ -206,11 +208,15 @@ def client_address() -> str:
 def workshop_in_url() -> Workshop:
     """The workshop the address's code names; otherwise say so, link home and stop."""
     try:
-        return guard.find_by_code(db(), st.query_params.get("code", ""), client_address())
+        found = guard.find_by_code(db(), st.query_params.get("code", ""), client_address())
     except (NotFound, TooManyAttempts) as error:
         show_error(error)
         st.page_link("pages/home.py", label=t("Back to the start page"), icon=":material/home:")
         st.stop()
+    # Said again, so the address bar names the workshop shown: a link from one board to
+    # another would leave the first one's code there, and a reload would go back to it.
+    st.query_params["code"] = found.code
+    return found
 
 
 def title(text: str, caption: str = "") -> None:
@@ -258,7 +264,7 @@ def team_link_panel(team: Team) -> None:
 def team_picker(key: str, cell: DeltaGenerator | None = None) -> Team | None:
     """The team a page is about, kept in the address; None (said on screen) when there is none."""
     team_list = held_teams()
-    remember_team_keys()
+    remember_keys()
     wanted = st.query_params.get("team", "")
     ids = [team.id for team in team_list]
     if wanted and not (wanted.isdigit() and int(wanted) in ids):
