@@ -5,6 +5,7 @@ Each control calls one ``workshop`` function and shows its error next to itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from functools import partial
 
@@ -13,14 +14,14 @@ import streamlit as st
 from workshop import actions, board, cards, groups, votes
 from workshop.board import Board, ColumnView, Item
 from workshop.i18n import t, tn
-from workshop.models import Participant, Workshop
+from workshop.models import Action, Participant, Workshop
 from workshop.roles import Do, Viewer
 from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.canvas_view import to_canvas
 from workshop.ui.learning_view import forward_form
 from workshop.ui.state import db
-from workshop.ui.widgets import attempt, dots, refresh, user_text
+from workshop.ui.widgets import attempt, clear_inputs, dots, refresh, user_text
 
 
 def write_form(b: Board, participant: Participant, *, late: bool = False) -> None:
@@ -48,6 +49,7 @@ def write_form(b: Board, participant: Participant, *, late: bool = False) -> Non
             placeholder=t("One idea per card"),
             height=90,
         )
+        text_error = st.empty()  # a refused card is explained under its text, which stays
         reason = None
         if column == exercise.tagged_column:
             reason = st.selectbox(
@@ -62,6 +64,8 @@ def write_form(b: Board, participant: Participant, *, late: bool = False) -> Non
             if attempt(
                 lambda: cards.add_card(db(), participant.token, column, text, reason),
                 t("Card added"),
+                near={"card": text_error},
+                working=t("Adding…"),
             ):
                 state.put("wk_card_added", True)
                 refresh()
@@ -270,13 +274,24 @@ def _clear_picks(b: Board) -> None:
 
 
 def _action_form(b: Board, item: Item, secret: str) -> None:
+    """Record a decision or action on this card. A refused Record keeps what was typed
+    and says why under the field it is about, inside the popover; a saved one empties
+    the form."""
+    key = f"action-{item.key}"
     with st.popover(t("Decision or action"), width="stretch"):
-        with st.form(f"action-{item.key}", clear_on_submit=True, border=False):
-            kind = st.radio(t("Kind"), ["action", "decision"], format_func=t, horizontal=True)
-            text = st.text_input(t("What"), max_chars=300)
-            owner = st.text_input(t("Owner (needed for an action)"), max_chars=60)
-            due = st.date_input(t("Due date"), value=None)
-            if st.form_submit_button(t("Record"), type="primary"):
+        with st.form(key, clear_on_submit=False, border=False):
+            kind = st.radio(
+                t("Kind"), ["action", "decision"], format_func=t, horizontal=True, key=f"{key}-kind"
+            )
+            text = st.text_input(t("What"), max_chars=actions.ACTION_MAX, key=f"{key}-text")
+            text_error = st.empty()
+            owner = st.text_input(
+                t("Owner (needed for an action)"), max_chars=60, key=f"{key}-owner"
+            )
+            owner_error = st.empty()
+            due = st.date_input(t("Due date"), value=None, key=f"{key}-due")
+            due_error = st.empty()
+            if st.form_submit_button(t("Record"), type="primary", key=f"{key}-submit"):
                 target = item.target
                 if attempt(
                     lambda: actions.add_action(
@@ -290,7 +305,15 @@ def _action_form(b: Board, item: Item, secret: str) -> None:
                         **target,
                     ),
                     t("Recorded"),
+                    near={
+                        "action": text_error,
+                        "decision": text_error,
+                        "owner": owner_error,
+                        "due date": due_error,
+                    },
+                    working=t("Recording…"),
                 ):
+                    clear_inputs(*(f"{key}-{field}" for field in ("kind", "text", "owner", "due")))
                     refresh()
 
 
@@ -322,7 +345,8 @@ def board_columns(b: Board, viewer: Viewer) -> None:
 
 
 def actions_table(b: Board, viewer: Viewer) -> None:
-    """Decisions and actions with owners, dates and status."""
+    """Decisions and actions with owners, dates and status; the facilitator can correct
+    or remove each one while the workshop is open."""
     if not b.actions:
         st.caption(t("No decisions or actions yet."))
         return
@@ -353,6 +377,59 @@ def actions_table(b: Board, viewer: Viewer) -> None:
                     refresh()
             else:
                 st.caption(t("Status: {status}", status=t(action.status)))
+            if viewer.secret and viewer.may(Do.EDIT_ACTION, b.workshop.phase):
+                _action_editor(b, action, viewer.secret)
+
+
+def _action_editor(b: Board, action: Action, secret: str) -> None:
+    """Correct a recorded decision or action, or take it off the record."""
+    key = f"edit-action-{action.id}"
+    with st.popover(t("Edit or remove"), width="stretch"):
+        with st.form(key, border=False):
+            text = st.text_input(
+                t("What"), action.text, max_chars=actions.ACTION_MAX, key=f"{key}-text"
+            )
+            text_error = st.empty()
+            owner = st.text_input(
+                t("Owner (needed for an action)") if action.kind == "action" else t("Owner"),
+                action.owner,
+                max_chars=60,
+                key=f"{key}-owner",
+            )
+            owner_error = st.empty()
+            due = st.date_input(
+                t("Due date"),
+                dt.date.fromisoformat(action.due_on) if action.due_on else None,
+                key=f"{key}-due",
+            )
+            due_error = st.empty()
+            if st.form_submit_button(t("Save"), type="primary", key=f"{key}-save") and attempt(
+                partial(
+                    actions.edit_action,
+                    db(),
+                    b.workshop.id,
+                    secret,
+                    action.id,
+                    text=text,
+                    owner=owner,
+                    due_on=due,
+                ),
+                t("Saved"),
+                near={
+                    action.kind: text_error,
+                    "owner": owner_error,
+                    "due date": due_error,
+                },
+                working=t("Saving…"),
+            ):
+                clear_inputs(f"{key}-text", f"{key}-owner", f"{key}-due")
+                refresh()
+        if st.button(t("Remove from the record"), key=f"{key}-remove") and attempt(
+            partial(actions.remove_action, db(), b.workshop.id, secret, action.id),
+            t("Removed"),
+            working=t("Removing…"),
+        ):
+            refresh()
 
 
 def writing_room(b: Board, online: set[int] | None) -> None:

@@ -69,6 +69,7 @@ def _timer(workshop: Workshop, secret: str) -> None:
 
 
 def _settings(workshop: Workshop, secret: str) -> None:
+    """A refused save keeps the values in the form and says why beside them."""
     with st.expander(t("Settings")), st.form("settings", border=False):
         anonymous = st.checkbox(t("Anonymous cards"), workshop.anonymous)
         st.caption(
@@ -80,17 +81,20 @@ def _settings(workshop: Workshop, secret: str) -> None:
         dots = st.number_input(
             t("Dots per participant (0 turns voting off)"), 0, workshops.MAX_DOTS, workshop.dots
         )
+        dots_error = st.empty()
         per_card = st.number_input(
             t("Most dots one person may put on one card"),
             1,
             workshops.MAX_DOTS,
             workshop.max_dots_per_card,
         )
-        if st.form_submit_button(t("Save settings")):
+        per_card_error = st.empty()
+        if st.form_submit_button(t("Save settings"), key="settings-save"):
             attempt(
                 lambda: workshops.update_settings(
                     db(), workshop.id, secret, workshops.Settings(anonymous, dots, per_card)
                 ),
                 t("Settings saved"),
+                near={"dots per participant": dots_error, "most dots on one card": per_card_error},
+                working=t("Saving…"),
             )
-

@@ -25,18 +25,24 @@ def _test_form(b: Board, item: Item, secret: str) -> None:
     with st.form(f"to-test-{item.key}", border=False):
         st.markdown(t("**As the hypothesis of a new test**"))
         name = st.text_input(t("Test name"), item.title[:60], key=f"to-test-name-{item.key}")
+        name_error = st.empty()
         hypothesis = st.text_area(
             t("Hypothesis"),
             item.title,
             key=f"to-test-hypothesis-{item.key}",
             help=t("If we do X on channel Y, metric Z reaches N by date D."),
         )
+        hypothesis_error = st.empty()
+        # One draft test per learning (checked in learning.to_test): a second click says
+        # which test the first one made.
         if st.form_submit_button(t("Create the draft test"), key=f"to-test-submit-{item.key}"):
             if attempt(
                 lambda: learning.to_test(
                     db(), b.workshop.id, secret, name=name, hypothesis=hypothesis, **item.target
                 ),
                 t("Draft test created"),
+                near={"name": name_error, "hypothesis": hypothesis_error},
+                working=t("Creating the draft test…"),
             ):
                 refresh()
 
@@ -66,6 +72,7 @@ def _board_form(b: Board, item: Item, secret: str) -> None:
             key=f"to-board-quarter-{item.key}",
             help=t("It opens with your facilitator link's key."),
         )
+        quarter_error = st.empty()
         if st.form_submit_button(t("Offer the card"), key=f"to-board-submit-{item.key}"):
             if attempt(
                 lambda: learning.to_board(
@@ -78,6 +85,8 @@ def _board_form(b: Board, item: Item, secret: str) -> None:
                     **item.target,
                 ),
                 t("Card offered"),
+                near={"quarter": quarter_error},
+                working=t("Offering the card…"),
             ):
                 refresh()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from urllib.parse import urlencode, urlsplit
 
 import segno
@@ -16,7 +16,7 @@ from streamlit.errors import StreamlitInvalidLayoutContextError
 
 from workshop import db as database
 from workshop import dbfile, guard, phases, teams
-from workshop.errors import NotFound, TooManyAttempts, WorkshopError
+from workshop.errors import InvalidInput, NotFound, Repeated, TooManyAttempts, WorkshopError
 from workshop.i18n import t
 from workshop.models import Team, Workshop
 from workshop.phases import Phase
@@ -145,12 +145,26 @@ def dots(count: int) -> str:
 SAVE_ERRORS = (WorkshopError, sqlite3.OperationalError)
 
 
-def show_error(error: WorkshopError | sqlite3.Error) -> None:
-    # Messages are plain sentences that may quote what someone typed (a name, a code
-    # from the address): the box shows them as they are, never as Markdown.
+def show_error(
+    error: WorkshopError | sqlite3.Error, near: Mapping[str, DeltaGenerator] | None = None
+) -> None:
+    """The message where the person looks: under the field it names when ``near`` has a
+    place for that field, else here. A repeated click is told, not scolded."""
     if isinstance(error, sqlite3.Error):
         error = dbfile.explain(error, database.default_path())
-    st.error(literal(str(error)), icon="⚠️")
+    place = near.get(error.field) if isinstance(error, InvalidInput) and near else None
+    # Messages are plain sentences that may quote what someone typed (a name, a code
+    # from the address): the box shows them as they are, never as Markdown.
+    if isinstance(error, Repeated):
+        (place or st).info(literal(str(error)), icon=":material/check_circle:")
+    else:
+        (place or st).error(literal(str(error)), icon="⚠️")
+
+
+def clear_inputs(*keys: str) -> None:
+    """Empty these widgets on the next run: a saved form starts blank again."""
+    for key in keys:
+        st.session_state.pop(key, None)
 
 
 def page_top(heading: str) -> None:
@@ -190,12 +204,24 @@ def refresh() -> None:
         st.rerun()
 
 
-def attempt(action: Callable[[], object], success: str | None = None) -> bool:
-    """Run one workshop call; show its error in place. True when it worked."""
+def attempt(
+    action: Callable[[], object],
+    success: str | None = None,
+    *,
+    near: Mapping[str, DeltaGenerator] | None = None,
+    working: str | None = None,
+) -> bool:
+    """Run one workshop call; show its error in place (under the field it names when
+    ``near`` has a place for it). ``working`` is said while a slow call runs. True when
+    it worked."""
     try:
-        action()
+        if working:
+            with st.spinner(working):
+                action()
+        else:
+            action()
     except SAVE_ERRORS as error:
-        show_error(error)
+        show_error(error, near)
         return False
     if success:
         st.toast(literal(success))
