@@ -11,12 +11,13 @@ from workshop.ui.campaign_view import campaign_picker
 from workshop.ui.team_access import held_key, held_teams, hold, remember_team_keys, team_link
 from workshop.ui.widgets import (
     SAVE_ERRORS,
-    clear_inputs,
     client_address,
     facilitator_link,
     page_style,
     participant_link,
     public_base_url,
+    refill,
+    refill_next_run,
     show_error,
 )
 
@@ -49,20 +50,17 @@ with join:
 
 with create:
     st.subheader(t("Set up a workshop"))
+    refill("setup-team")  # a workshop made for a new team: that team is now picked
     just_made = state.get("wk_pick")  # a campaign made below: select its (maybe new) team
     if just_made:
         st.session_state["setup-team"] = teams.get_team(db, just_made.team_id)
+        st.session_state["setup-team-name"] = ""  # a new team's name was used by it
     team_list = held_teams()  # a team this browser has no key to stays unnamed
     new_team = t("➕ New team")
-    made = state.get("wk_created")  # a workshop just set up: its team is the one shown
-    made_team = workshops.get_workshop(db, made[0]).team_id if made else None
-    shown_first = [i for i, team in enumerate(team_list, 1) if team.id == made_team] or [
-        1 if team_list else 0
-    ]
     team_choice = st.selectbox(
         t("Team"),
         [new_team, *team_list],
-        index=shown_first[0],
+        index=1 if team_list else 0,
         format_func=lambda x: x if isinstance(x, str) else x.name,
         key="setup-team",
     )
@@ -134,7 +132,8 @@ with create:
             st.session_state[state.secret_key(created.id)] = secret  # opens the team's pages
             if team_choice == new_team:  # shown below with the other links
                 hold(created.team_id, teams.new_team_key(db, created.team_id))
-                clear_inputs("setup-team", "setup-team-name")  # it is no longer new
+                team = teams.get_team(db, created.team_id)  # no longer new
+                refill_next_run("setup-team", {"setup-team": team, "setup-team-name": ""})
                 st.rerun()
 
     if state.get("wk_created"):

@@ -21,7 +21,14 @@ from workshop.ui import state
 from workshop.ui.canvas_view import to_canvas
 from workshop.ui.learning_view import forward_form
 from workshop.ui.state import db
-from workshop.ui.widgets import attempt, clear_inputs, dots, refresh, user_text
+from workshop.ui.widgets import (
+    FormMessages,
+    attempt,
+    dots,
+    refill_next_run,
+    refresh,
+    user_text,
+)
 
 
 def write_form(b: Board, participant: Participant, *, late: bool = False) -> None:
@@ -40,6 +47,7 @@ def write_form(b: Board, participant: Participant, *, late: bool = False) -> Non
         horizontal=True,
         key="new-card-column",
     )
+    said = FormMessages("add-card")  # a refused card is explained under its text, which stays
     with st.form("add-card", clear_on_submit=False, border=True):
         st.caption(t(exercise.column(column).question))
         text = st.text_area(
@@ -49,7 +57,7 @@ def write_form(b: Board, participant: Participant, *, late: bool = False) -> Non
             placeholder=t("One idea per card"),
             height=90,
         )
-        text_error = st.empty()  # a refused card is explained under its text, which stays
+        said.under("card")
         reason = None
         if column == exercise.tagged_column:
             reason = st.selectbox(
@@ -58,17 +66,17 @@ def write_form(b: Board, participant: Participant, *, late: bool = False) -> Non
                 format_func=lambda r: t(exercise.tag_label(r)) if r else "—",
                 key="new-card-reason",
             )
-        if st.form_submit_button(
+        if not st.form_submit_button(
             t("Add card"), type="primary", width="stretch", key="add-card-submit"
         ):
-            if attempt(
-                lambda: cards.add_card(db(), participant.token, column, text, reason),
-                t("Card added"),
-                near={"card": text_error},
-                working=t("Adding…"),
-            ):
-                state.put("wk_card_added", True)
-                refresh()
+            said.rest()
+        elif said.attempt(
+            lambda: cards.add_card(db(), participant.token, column, text, reason),
+            t("Card added"),
+            working=t("Adding…"),
+        ):
+            state.put("wk_card_added", True)
+            refresh()
 
 
 def own_cards(b: Board, participant: Participant) -> None:
@@ -278,43 +286,40 @@ def _action_form(b: Board, item: Item, secret: str) -> None:
     and says why under the field it is about, inside the popover; a saved one empties
     the form."""
     key = f"action-{item.key}"
+    said = FormMessages(key)
     with st.popover(t("Decision or action"), width="stretch"):
         with st.form(key, clear_on_submit=False, border=False):
             kind = st.radio(
                 t("Kind"), ["action", "decision"], format_func=t, horizontal=True, key=f"{key}-kind"
             )
             text = st.text_input(t("What"), max_chars=actions.ACTION_MAX, key=f"{key}-text")
-            text_error = st.empty()
+            said.under(*actions.KINDS)  # the field is named after the kind
             owner = st.text_input(
                 t("Owner (needed for an action)"), max_chars=60, key=f"{key}-owner"
             )
-            owner_error = st.empty()
+            said.under("owner")
             due = st.date_input(t("Due date"), value=None, key=f"{key}-due")
-            due_error = st.empty()
-            if st.form_submit_button(t("Record"), type="primary", key=f"{key}-submit"):
-                target = item.target
-                if attempt(
-                    lambda: actions.add_action(
-                        db(),
-                        b.workshop.id,
-                        secret,
-                        kind=kind,
-                        text=text,
-                        owner=owner,
-                        due_on=due,
-                        **target,
-                    ),
-                    t("Recorded"),
-                    near={
-                        "action": text_error,
-                        "decision": text_error,
-                        "owner": owner_error,
-                        "due date": due_error,
-                    },
-                    working=t("Recording…"),
-                ):
-                    clear_inputs(*(f"{key}-{field}" for field in ("kind", "text", "owner", "due")))
-                    refresh()
+            said.under("due date")
+            if not st.form_submit_button(t("Record"), type="primary", key=f"{key}-submit"):
+                said.rest()
+            elif said.attempt(
+                partial(
+                    actions.add_action,
+                    db(),
+                    b.workshop.id,
+                    secret,
+                    kind=kind,
+                    text=text,
+                    owner=owner,
+                    due_on=due,
+                    **item.target,
+                ),
+                t("Recorded"),
+                working=t("Recording…"),
+            ):
+                empty = {"kind": "action", "text": "", "owner": "", "due": None}
+                refill_next_run(key, {f"{key}-{field}": v for field, v in empty.items()})
+                refresh()
 
 
 def column_head_html(column_view: ColumnView) -> str:
@@ -384,26 +389,29 @@ def actions_table(b: Board, viewer: Viewer) -> None:
 def _action_editor(b: Board, action: Action, secret: str) -> None:
     """Correct a recorded decision or action, or take it off the record."""
     key = f"edit-action-{action.id}"
+    said = FormMessages(key)
     with st.popover(t("Edit or remove"), width="stretch"):
         with st.form(key, border=False):
             text = st.text_input(
                 t("What"), action.text, max_chars=actions.ACTION_MAX, key=f"{key}-text"
             )
-            text_error = st.empty()
+            said.under(action.kind)
             owner = st.text_input(
                 t("Owner (needed for an action)") if action.kind == "action" else t("Owner"),
                 action.owner,
                 max_chars=60,
                 key=f"{key}-owner",
             )
-            owner_error = st.empty()
+            said.under("owner")
             due = st.date_input(
                 t("Due date"),
                 dt.date.fromisoformat(action.due_on) if action.due_on else None,
                 key=f"{key}-due",
             )
-            due_error = st.empty()
-            if st.form_submit_button(t("Save"), type="primary", key=f"{key}-save") and attempt(
+            said.under("due date")
+            if not st.form_submit_button(t("Save"), type="primary", key=f"{key}-save"):
+                said.rest()
+            elif said.attempt(
                 partial(
                     actions.edit_action,
                     db(),
@@ -415,14 +423,7 @@ def _action_editor(b: Board, action: Action, secret: str) -> None:
                     due_on=due,
                 ),
                 t("Saved"),
-                near={
-                    action.kind: text_error,
-                    "owner": owner_error,
-                    "due date": due_error,
-                },
-                working=t("Saving…"),
             ):
-                clear_inputs(f"{key}-text", f"{key}-owner", f"{key}-due")
                 refresh()
         if st.button(t("Remove from the record"), key=f"{key}-remove") and attempt(
             partial(actions.remove_action, db(), b.workshop.id, secret, action.id),

@@ -15,7 +15,7 @@ from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.state import db
 from workshop.ui.team_access import hold
-from workshop.ui.widgets import attempt, clear_inputs
+from workshop.ui.widgets import FormMessages, refill_next_run
 
 COMMON_CHANNELS = (
     *("Instagram", "Facebook", "TikTok", "LinkedIn", "YouTube", "Pinterest", "X"),
@@ -100,6 +100,14 @@ def _number(
     )
 
 
+# What each field of a new campaign's form shows before anything is typed.
+_EMPTY: dict[str, object] = {
+    **dict.fromkeys(("name", "goal", "metric", "unit", "hypothesis"), ""),
+    **dict.fromkeys(("starts", "ends", "target", "actual", "planned", "spent"), None),
+    **{"kind": "campaign", "status": "planned", "channels": [], "lower": False},
+}
+
+
 def campaign_form(
     campaign: Campaign | None = None, *, key: str, store: Callable[[dict], Campaign]
 ) -> Campaign | None:
@@ -107,11 +115,10 @@ def campaign_form(
     submitted; the stored campaign once it is saved. A refused save keeps what was typed
     and says why under the field it is about; a saved form starts empty again."""
     c = campaign
-    near: dict[str, DeltaGenerator] = {}
+    said = FormMessages(key, long=True)
 
     def below(field: str, cell: DeltaGenerator | None = None) -> None:
-        # The place for a message about this field, empty until there is one.
-        near[field] = cell.empty() if cell else st.empty()
+        said.under(field, cell=cell)
 
     with st.form(key, border=True):
         name = st.text_input(t("Name"), c.name if c else "", key=f"{key}-name")
@@ -202,6 +209,7 @@ def campaign_form(
         if not st.form_submit_button(
             t("Save") if c else t("Create"), type="primary", key=f"{key}-submit"
         ):
+            said.rest()
             return None
         values = {
             "name": name,
@@ -221,9 +229,10 @@ def campaign_form(
             "hypothesis": hypothesis,
         }
         stored: list[Campaign] = []
-        if not attempt(lambda: stored.append(store(values)), near=near, working=t("Saving…")):
+        if not said.attempt(lambda: stored.append(store(values))):
             return None
-    clear_inputs(*(k for k in map(str, st.session_state) if k.startswith(f"{key}-")))
+    if campaign is None:  # a new one: the form starts empty for the next
+        refill_next_run(key, {f"{key}-{field}": empty for field, empty in _EMPTY.items()})
     st.toast(t("Saved “{name}”.", name=literal(stored[0].name)))
     return stored[0]
 

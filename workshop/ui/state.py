@@ -32,6 +32,8 @@ DEFAULTS: dict[str, Any] = {
     "wk_pick": None,  # a campaign just made on the start page, selected with its team
     "wk_imported": None,  # what the last import did, said once
     "wk_import_round": 0,  # a new round empties the file picker
+    "wk_refusals": {},  # form key -> (field, message, repeated): said until sent again
+    "wk_refill": {},  # form key -> {widget key: value} to show on the run after a save
 }
 
 
