@@ -178,3 +178,20 @@ def test_a_refused_channel_list_stays_in_the_table_with_the_reason_under_the_but
     assert not at.success
     assert [line.platform for line in audit.list_audit(db, team, quarter)] == ["TikTok"]
     assert list(at.dataframe[0].value["platform"]) == ["TikTok"]
+
+
+def test_after_a_workshop_for_a_new_team_the_team_box_names_that_team(db):
+    at = app()
+    at.text_input(key="setup-team-name").input("Growth team")
+    at.text_input(key="setup-title-sscc").input("Q4 offsite")
+    at.button(key="setup-submit").click().run()
+
+    assert not at.exception
+    assert at.selectbox(key="setup-team").value.name == "Growth team"
+    assert not [box for box in at.text_input if box.key == "setup-team-name"]
+    assert any("key=" in c.value for c in at.code)  # the links are still shown once
+    # A second workshop for the same team is not refused as a second new team.
+    at.text_input(key="setup-title-sscc").input("Q1 offsite")
+    at.button(key="setup-submit").click().run()
+    assert not at.error
+    assert sorted(w.title for w in workshops.list_workshops(db)) == ["Q1 offsite", "Q4 offsite"]

@@ -205,3 +205,14 @@ def test_a_team_names_each_campaign_once(db):
     assert refused.value.field == "name"
     other = teams.create_team(db, "Ecommerce")
     assert campaigns.create_campaign(db, other.id, SPRING).name == SPRING["name"]
+
+
+def test_creating_the_same_workshop_twice_makes_one(db):
+    team = teams.create_team(db, "Brand & Social")
+    made = {"team_id": team.id, "quarter": "2026-Q4", "exercise": "sscc", "title": "Q4 offsite"}
+    workshops.create_workshop(db, **made)
+    with pytest.raises(InvalidInput, match="already") as refused:
+        workshops.create_workshop(db, **made | {"title": "q4 OFFSITE"})
+    assert refused.value.field == "title"
+    workshops.create_workshop(db, **made | {"quarter": "2027-Q1"})  # next quarter's is new
+    assert len(workshops.list_workshops(db)) == 2
