@@ -115,14 +115,10 @@ def campaign_form(
     submitted; the stored campaign once it is saved. A refused save keeps what was typed
     and says why under the field it is about; a saved form starts empty again."""
     c = campaign
-    said = FormMessages(key, long=True)
-
-    def below(field: str, cell: DeltaGenerator | None = None) -> None:
-        said.under(field, cell=cell)
-
+    said = FormMessages(key, long=True)  # each field's message goes under it
     with st.form(key, border=True):
         name = st.text_input(t("Name"), c.name if c else "", key=f"{key}-name")
-        below("name")
+        said.under("name")
         left, middle, start_cell, end_cell = st.columns(4)
         kind = left.selectbox(
             t("Kind"),
@@ -141,9 +137,9 @@ def campaign_form(
         starts = start_cell.date_input(
             t("Start"), _date(c.starts_on if c else None), key=f"{key}-starts"
         )
-        below("start date", start_cell)
+        said.under("start date", cell=start_cell)
         ends = end_cell.date_input(t("End"), _date(c.ends_on if c else None), key=f"{key}-ends")
-        below("end date", end_cell)
+        said.under("end date", cell=end_cell)
         chosen = c.channel_list if c else []
         channel_names = st.multiselect(
             t("Channels"),
@@ -153,14 +149,14 @@ def campaign_form(
             key=f"{key}-channels",
             help=t("Pick from the list or type a channel of your own."),
         )
-        below("channels")
+        said.under("channels")
         goal = st.text_input(
             t("Goal"),
             c.goal if c else "",
             key=f"{key}-goal",
             placeholder=t("e.g. more first-time buyers from social"),
         )
-        below("goal")
+        said.under("goal")
         left, middle, right = st.columns(3)
         metric = left.text_input(
             t("KPI metric"),
@@ -168,14 +164,14 @@ def campaign_form(
             key=f"{key}-metric",
             placeholder=t("e.g. orders"),
         )
-        below("KPI metric", left)
+        said.under("KPI metric", cell=left)
         unit = middle.text_input(
             t("Unit"),
             c.kpi_unit if c else "",
             key=f"{key}-unit",
             help=t("“%” is for a rate or share, from 0 to 100."),
         )
-        below("KPI unit", middle)
+        said.under("KPI unit", cell=middle)
         lower = right.checkbox(
             t("Lower is better (a cost or a rate to cut)"),
             c.lower_is_better if c else False,
@@ -183,7 +179,7 @@ def campaign_form(
         )
         cells = st.columns(4)
         target = _number(cells[0], t("KPI target"), c.kpi_target if c else None, f"{key}-target")
-        below("KPI target", cells[0])
+        said.under("KPI target", cell=cells[0])
         actual = _number(
             cells[1],
             t("KPI actual"),
@@ -191,13 +187,13 @@ def campaign_form(
             f"{key}-actual",
             help=t("Leave empty until it is measured."),
         )
-        below("KPI actual", cells[1])
+        said.under("KPI actual", cell=cells[1])
         planned = _number(
             cells[2], t("Budget planned"), c.budget_planned if c else None, f"{key}-planned"
         )
-        below("budget planned", cells[2])
+        said.under("budget planned", cell=cells[2])
         spent = _number(cells[3], t("Budget spent"), c.budget_spent if c else None, f"{key}-spent")
-        below("budget spent", cells[3])
+        said.under("budget spent", cell=cells[3])
         hypothesis = st.text_area(
             t("Hypothesis (for a test)"),
             c.hypothesis if c else "",
@@ -205,7 +201,7 @@ def campaign_form(
             placeholder=t("If we do X on channel Y, metric Z reaches N by date D."),
             height=80,
         )
-        below("hypothesis")
+        said.under("hypothesis")
         if not st.form_submit_button(
             t("Save") if c else t("Create"), type="primary", key=f"{key}-submit"
         ):
