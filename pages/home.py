@@ -24,6 +24,8 @@ from workshop.ui.widgets import (
     page_style,
     participant_link,
     public_base_url,
+    refill,
+    refill_next_run,
     show_error,
 )
 
@@ -77,9 +79,11 @@ with join:
 
 with create:
     st.subheader(t("Set up a workshop"))
+    refill("setup-team")  # a workshop made for a new team: that team is now picked
     just_made = state.get("wk_pick")  # a campaign made below: select its (maybe new) team
     if just_made:
         st.session_state["setup-team"] = teams.get_team(db, just_made.team_id)
+        st.session_state["setup-team-name"] = ""  # a new team's name was used by it
     team_list = held_teams()  # a team this browser has no key to stays unnamed
     new_team = t("➕ New team")
     team_choice = st.selectbox(
@@ -157,6 +161,8 @@ with create:
             st.session_state[state.secret_key(created.id)] = secret  # opens the team's pages
             if team_choice == new_team:  # shown below with the other links
                 hold(created.team_id, teams.new_team_key(db, created.team_id))
+                team = teams.get_team(db, created.team_id)  # no longer new
+                refill_next_run("setup-team", {"setup-team": team, "setup-team-name": ""})
             st.rerun()  # the keys just given open the team's pages from the next run on
 
     if state.get("wk_created"):

@@ -81,6 +81,22 @@ def create_workshop(
     with write(db):
         team_id = get_team(db, team_id).id if team_id is not None else create_team(db, new_team).id
         _check_campaign(db, team_id, exercises.get(exercise), campaign_id)
+        # Read inside the write: a second click on Create makes no second workshop.
+        if one(
+            db,
+            """SELECT id FROM workshops WHERE team_id = ? AND quarter = ?
+                   AND title = ? COLLATE NOCASE""",
+            [team_id, values["quarter"], values["title"]],
+        ):
+            raise InvalidInput(
+                "title",
+                t(
+                    "This team has a workshop called “{title}” in {quarter} already: give "
+                    "this one another title.",
+                    title=values["title"],
+                    quarter=values["quarter"],
+                ),
+            )
         values["team_id"] = team_id
         code = _unused_code(db)
         cursor = db.execute(

@@ -5,6 +5,7 @@ Each control calls one ``workshop`` function and shows its error next to itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import zlib
 from functools import lru_cache, partial
@@ -15,7 +16,7 @@ from workshop import actions, board, campaigns, cards, exercises, groups, phases
 from workshop.board import Board, ColumnView, Item
 from workshop.exercises import Exercise
 from workshop.i18n import language, t, tn
-from workshop.models import Participant, Workshop
+from workshop.models import Action, Participant, Workshop
 from workshop.phases import Phase
 from workshop.roles import Do, Viewer
 from workshop.safe_text import label, literal
@@ -23,7 +24,14 @@ from workshop.ui import state
 from workshop.ui.canvas_view import to_canvas
 from workshop.ui.learning_view import forward_form
 from workshop.ui.state import db
-from workshop.ui.widgets import attempt, dots, refresh, user_text
+from workshop.ui.widgets import (
+    FormMessages,
+    attempt,
+    dots,
+    refill_next_run,
+    refresh,
+    user_text,
+)
 
 
 def writing_area(workshop: Workshop, viewer: Viewer, exercise: Exercise) -> None:
@@ -114,6 +122,7 @@ def write_form(
         horizontal=True,
         key="new-card-column",
     )
+    said = FormMessages("add-card")  # a refused card is explained under its text, which stays
     with st.form("add-card", clear_on_submit=False, border=True):
         st.caption(t(exercise.column(column).question))
         text = st.text_area(
@@ -123,6 +132,7 @@ def write_form(
             placeholder=t("One idea per card"),
             height=90,
         )
+        said.under("card")
         reason = None
         if column == exercise.tagged_column:
             reason = st.selectbox(
@@ -131,20 +141,22 @@ def write_form(
                 format_func=lambda r: t(exercise.tag_label(r)) if r else "—",
                 key="new-card-reason",
             )
-        if st.form_submit_button(
+        if not st.form_submit_button(
             t("Add card"),
             type="primary",
             width="stretch",
             key="add-card-submit",
             disabled=not open_now,
         ):
-            if attempt(
-                lambda: cards.add_card(db(), participant.token, column, text, reason),
-                t("Card added"),
-            ):
-                state.put("wk_card_added", True)
-                state.put("wk_moved_from", None)  # the draft is in: the usual form again
-                refresh()
+            said.rest()
+        elif said.attempt(
+            lambda: cards.add_card(db(), participant.token, column, text, reason),
+            t("Card added"),
+            working=t("Adding…"),
+        ):
+            state.put("wk_card_added", True)
+            state.put("wk_moved_from", None)  # the draft is in: the usual form again
+            refresh()
 
 
 def own_cards(b: Board, participant: Participant) -> None:
@@ -427,28 +439,44 @@ def _clear_picks(b: Board) -> None:
 
 
 def _action_form(b: Board, item: Item, secret: str) -> None:
+    """Record a decision or action on this card. A refused Record keeps what was typed
+    and says why under the field it is about, inside the popover; a saved one empties
+    the form."""
+    key = f"action-{item.key}"
+    said = FormMessages(key)
     with st.popover(t("Decision or action"), width="stretch"):
-        with st.form(f"action-{item.key}", clear_on_submit=True, border=False):
-            kind = st.radio(t("Kind"), ["action", "decision"], format_func=t, horizontal=True)
-            text = st.text_input(t("What"), max_chars=300)
-            owner = st.text_input(t("Owner (needed for an action)"), max_chars=60)
-            due = st.date_input(t("Due date"), value=None)
-            if st.form_submit_button(t("Record"), type="primary"):
-                target = item.target
-                if attempt(
-                    lambda: actions.add_action(
-                        db(),
-                        b.workshop.id,
-                        secret,
-                        kind=kind,
-                        text=text,
-                        owner=owner,
-                        due_on=due,
-                        **target,
-                    ),
-                    t("Recorded"),
-                ):
-                    refresh()
+        with st.form(key, clear_on_submit=False, border=False):
+            kind = st.radio(
+                t("Kind"), ["action", "decision"], format_func=t, horizontal=True, key=f"{key}-kind"
+            )
+            text = st.text_input(t("What"), max_chars=actions.ACTION_MAX, key=f"{key}-text")
+            said.under(*actions.KINDS)  # the field is named after the kind
+            owner = st.text_input(
+                t("Owner (needed for an action)"), max_chars=60, key=f"{key}-owner"
+            )
+            said.under("owner")
+            due = st.date_input(t("Due date"), value=None, key=f"{key}-due")
+            said.under("due date")
+            if not st.form_submit_button(t("Record"), type="primary", key=f"{key}-submit"):
+                said.rest()
+            elif said.attempt(
+                partial(
+                    actions.add_action,
+                    db(),
+                    b.workshop.id,
+                    secret,
+                    kind=kind,
+                    text=text,
+                    owner=owner,
+                    due_on=due,
+                    **item.target,
+                ),
+                t("Recorded"),
+                working=t("Recording…"),
+            ):
+                empty = {"kind": "action", "text": "", "owner": "", "due": None}
+                refill_next_run(key, {f"{key}-{field}": v for field, v in empty.items()})
+                refresh()
 
 
 def column_head_html(column_view: ColumnView) -> str:
@@ -484,7 +512,8 @@ def board_columns(b: Board, viewer: Viewer) -> None:
 
 
 def actions_table(b: Board, viewer: Viewer) -> None:
-    """Decisions and actions with owners, dates and status."""
+    """Decisions and actions with owners, dates and status; the facilitator can correct
+    or remove each one while the workshop is open."""
     if not b.actions:
         st.caption(t("No decisions or actions yet."))
         return
@@ -515,6 +544,55 @@ def actions_table(b: Board, viewer: Viewer) -> None:
                     refresh()
             else:
                 st.caption(t("Status: {status}", status=t(action.status)))
+            if viewer.secret and viewer.may(Do.EDIT_ACTION, b.workshop.phase):
+                _action_editor(b, action, viewer.secret)
+
+
+def _action_editor(b: Board, action: Action, secret: str) -> None:
+    """Correct a recorded decision or action, or take it off the record."""
+    key = f"edit-action-{action.id}"
+    said = FormMessages(key)
+    with st.popover(t("Edit or remove"), width="stretch"):
+        with st.form(key, border=False):
+            text = st.text_input(
+                t("What"), action.text, max_chars=actions.ACTION_MAX, key=f"{key}-text"
+            )
+            said.under(action.kind)
+            owner = st.text_input(
+                t("Owner (needed for an action)") if action.kind == "action" else t("Owner"),
+                action.owner,
+                max_chars=60,
+                key=f"{key}-owner",
+            )
+            said.under("owner")
+            due = st.date_input(
+                t("Due date"),
+                dt.date.fromisoformat(action.due_on) if action.due_on else None,
+                key=f"{key}-due",
+            )
+            said.under("due date")
+            if not st.form_submit_button(t("Save"), type="primary", key=f"{key}-save"):
+                said.rest()
+            elif said.attempt(
+                partial(
+                    actions.edit_action,
+                    db(),
+                    b.workshop.id,
+                    secret,
+                    action.id,
+                    text=text,
+                    owner=owner,
+                    due_on=due,
+                ),
+                t("Saved"),
+            ):
+                refresh()
+        if st.button(t("Remove from the record"), key=f"{key}-remove") and attempt(
+            partial(actions.remove_action, db(), b.workshop.id, secret, action.id),
+            t("Removed"),
+            working=t("Removing…"),
+        ):
+            refresh()
 
 
 def writing_room(b: Board, online: set[int] | None) -> None:

@@ -39,6 +39,8 @@ DEFAULTS: dict[str, Any] = {
     # error), said once on the run after the click
     "wk_proposal_said": None,
     "wk_me": {},  # workshop code -> this browser's personal token there (never mutated)
+    "wk_refusals": {},  # form key -> (field, message, repeated): said until sent again
+    "wk_refill": {},  # form key -> {widget key: value} to show on the run after a save
 }
 
 

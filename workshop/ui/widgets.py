@@ -17,11 +17,12 @@ from streamlit.errors import StreamlitInvalidLayoutContextError
 
 from workshop import db as database
 from workshop import dbfile, guard, phases, teams
-from workshop.errors import NotFound, TooManyAttempts, WorkshopError
+from workshop.errors import InvalidInput, NotFound, Repeated, TooManyAttempts, WorkshopError
 from workshop.i18n import t
 from workshop.models import Team, Workshop
 from workshop.phases import Phase
 from workshop.safe_text import literal
+from workshop.ui import state
 from workshop.ui.state import db
 from workshop.ui.team_access import held_teams, hold, keys, remember_keys, team_link
 
@@ -186,11 +187,103 @@ SAVE_ERRORS = (WorkshopError, sqlite3.OperationalError)
 
 
 def show_error(error: WorkshopError | sqlite3.Error) -> None:
-    # Messages are plain sentences that may quote what someone typed (a name, a code
-    # from the address): the box shows them as they are, never as Markdown.
+    _say(*_message(error))
+
+
+def _message(error: WorkshopError | sqlite3.Error) -> tuple[str, str, bool]:
+    """(the field it is about or "", the sentence, whether it was a repeated click)."""
     if isinstance(error, sqlite3.Error):
         error = dbfile.explain(error, database.default_path())
-    st.error(literal(str(error)), icon="⚠️")
+    field = error.field if isinstance(error, InvalidInput) else ""
+    return field, str(error), isinstance(error, Repeated)
+
+
+def _say(field: str, message: str, repeated: bool, place: DeltaGenerator | None = None) -> None:
+    # Messages are plain sentences that may quote what someone typed (a name, a code
+    # from the address): the box shows them as they are, never as Markdown. A repeated
+    # click is told, not scolded.
+    if repeated:
+        (place or st).info(literal(message), icon=":material/check_circle:")
+    else:
+        (place or st).error(literal(message), icon="⚠️")
+
+
+class FormMessages:
+    """What a form's refused save says, under the field it names (else beside the
+    button), kept across the reruns a live board makes until the form is sent again.
+
+    Call :meth:`under` after each field, then :meth:`attempt` when the form is sent or
+    :meth:`rest` when it is not. ``long``: a form taller than a screen, whose button is
+    far from its first fields, also says it beside the button, where the eyes are."""
+
+    def __init__(self, form: str, *, long: bool = False) -> None:
+        self.form = form
+        self.long = long
+        self.places: dict[str, DeltaGenerator] = {}
+        self.kept: tuple[str, str, bool] | None = state.get("wk_refusals").get(form)
+        refill(form)  # a form saved on the run before starts empty
+
+    def under(self, *fields: str, cell: DeltaGenerator | None = None) -> None:
+        place = cell.empty() if cell else st.empty()
+        self.places.update(dict.fromkeys(fields, place))
+        if self.kept and self.kept[0] in fields:
+            _say(*self.kept, place=place)
+
+    def rest(self) -> None:
+        """The kept message that names no field of the form, beside the button."""
+        if self.kept:
+            self._beside_button(self.kept)
+
+    def _beside_button(self, said: tuple[str, str, bool]) -> None:
+        field, message, repeated = said
+        if field not in self.places:
+            _say(field, message, repeated)
+        elif self.long:
+            _say(field, t("Not saved: {reason}", reason=message), repeated)
+
+    def attempt(
+        self,
+        action: Callable[[], object],
+        success: str | None = None,
+        *,
+        working: str | None = None,
+    ) -> bool:
+        """Run the form's write; say why it was refused, or ``success``. True when saved."""
+        for place in self.places.values():
+            place.empty()  # an earlier refusal goes as the form is sent again
+        self._keep(None)
+        try:
+            with st.spinner(working or t("Saving…")):
+                action()
+        except SAVE_ERRORS as error:
+            said = _message(error)
+            self._keep(said)
+            if said[0] in self.places:
+                _say(*said, place=self.places[said[0]])
+            self._beside_button(said)
+            return False
+        if success:
+            st.toast(literal(success))
+        return True
+
+    def _keep(self, said: tuple[str, str, bool] | None) -> None:
+        kept = {k: v for k, v in state.get("wk_refusals").items() if k != self.form}
+        state.put("wk_refusals", kept | ({self.form: said} if said else {}))
+
+
+def refill_next_run(form: str, values: dict[str, object]) -> None:
+    """Give these widgets of ``form`` these values on the next run (see :func:`refill`):
+    a saved form starts empty again. Their values cannot change on this run any more, and
+    a browser keeps what it shows unless the server sets a new value."""
+    state.put("wk_refill", state.get("wk_refill") | {form: values})
+
+
+def refill(form: str) -> None:
+    """Set the values :func:`refill_next_run` kept for ``form``; before its widgets."""
+    pending = state.get("wk_refill")
+    if form in pending:
+        st.session_state.update(pending[form])
+        state.put("wk_refill", {k: v for k, v in pending.items() if k != form})
 
 
 def page_top(heading: str) -> None:
@@ -234,10 +327,17 @@ def refresh() -> None:
         st.rerun()
 
 
-def attempt(action: Callable[[], object], success: str | None = None) -> bool:
-    """Run one workshop call; show its error in place. True when it worked."""
+def attempt(
+    action: Callable[[], object], success: str | None = None, *, working: str | None = None
+) -> bool:
+    """Run one workshop call; show its error in place. ``working`` is said while a slow
+    call runs. True when it worked."""
     try:
-        action()
+        if working:
+            with st.spinner(working):
+                action()
+        else:
+            action()
     except SAVE_ERRORS as error:
         show_error(error)
         return False
