@@ -4,7 +4,7 @@ live stream route; each browser session then runs this file as ``__main__``."""
 import streamlit as st
 
 if __name__ == "__main__":
-    from workshop.i18n import t
+    from workshop.i18n import N_, t
 
     st.set_page_config(page_title=t("Strategy workshop"), page_icon="🧭", layout="wide")
     from workshop.dbfile import startup_problem
@@ -14,14 +14,14 @@ if __name__ == "__main__":
         st.stop()
     # (file, title, icon, address); the start page has none of its own
     screens = [
-        ("home", "Workshops", "home", ""),
-        ("board", "Board", "view_kanban", "board"),
-        ("summary", "Summary", "description", "summary"),
-        ("campaigns", "Campaigns and tests", "campaign", "campaigns"),
-        ("channels", "Today's channels", "hub", "channels"),
-        ("team", "Team history", "timeline", "team"),
-        ("compare", "Compare quarters", "compare_arrows", "compare"),
-        ("import_cards", "Import cards", "upload_file", "import"),
+        ("home", N_("Workshops"), "home", ""),
+        ("board", N_("Board"), "view_kanban", "board"),
+        ("summary", N_("Summary"), "description", "summary"),
+        ("campaigns", N_("Campaigns and tests"), "campaign", "campaigns"),
+        ("channels", N_("Today's channels"), "hub", "channels"),
+        ("team", N_("Team history"), "timeline", "team"),
+        ("compare", N_("Compare quarters"), "compare_arrows", "compare"),
+        ("import_cards", N_("Import cards"), "upload_file", "import"),
     ]
     pages = [
         st.Page(f"pages/{name}.py", title=t(title), icon=f":material/{icon}:",

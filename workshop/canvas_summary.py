@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from workshop import canvas_plan, channels, kpi
-from workshop.i18n import t
+from workshop.i18n import N_, t
 from workshop.markdown import cell, escape
 from workshop.models import PlanChannel, Proposal
 
-HEADING = "The canvas"
-STATUS = {"proposed": "proposed", "accepted": "accepted", "rejected": "rejected"}
+HEADING = N_("The canvas")
+STATUS = {"proposed": N_("proposed"), "accepted": N_("accepted"), "rejected": N_("rejected")}
 
 
 def _fit(c: PlanChannel) -> str:

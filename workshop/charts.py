@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from workshop import channels, kpi
-from workshop.i18n import t
+from workshop.i18n import N_, t
 from workshop.models import AuditChannel, Campaign, PlanChannel
 
 COLOURS = {
@@ -66,7 +66,7 @@ def _bars(values: list[tuple[str, float | None, str]], title: str) -> alt.Chart 
 # Under the chart, two to a row, never cut short: a campaign's whole name shows.
 _LEGEND = alt.Legend(orient="bottom", title=None, columns=2, labelLimit=0)
 
-MIX_BY = {"channel": "Channel", "type": "Type", "role": "Role"}
+MIX_BY = {"channel": N_("Channel"), "type": N_("Type"), "role": N_("Role")}
 
 
 def mix_frame(plan: list[PlanChannel], today: list[AuditChannel]) -> pd.DataFrame:

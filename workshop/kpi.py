@@ -10,11 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.campaigns import KINDS, PERCENT, STATUSES
-from workshop.i18n import t
+from workshop.i18n import N_, t
 from workshop.models import Campaign
 
 HIT, MISS, UNKNOWN = "hit", "miss", "unknown"
-VERDICTS = {HIT: "Hit: target reached", MISS: "Miss: target not reached", UNKNOWN: "Not known yet"}
+VERDICTS = {
+    HIT: N_("Hit: target reached"),
+    MISS: N_("Miss: target not reached"),
+    UNKNOWN: N_("Not known yet"),
+}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from workshop import canvas, canvas_plan, channels, charts, proposals
 from workshop.board import Board, Item
-from workshop.i18n import t
+from workshop.i18n import N_, t
 from workshop.models import PlanChannel, Workshop
 from workshop.roles import Do, Viewer
 from workshop.safe_text import label, literal
@@ -288,6 +288,9 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def proposals_status(status: str) -> str:
-    return {"proposed": "proposed", "accepted": "accepted: on the board", "rejected": "rejected"}[
-        status
-    ]
+    names = {
+        "proposed": N_("proposed"),
+        "accepted": N_("accepted: on the board"),
+        "rejected": N_("rejected"),
+    }
+    return names[status]
