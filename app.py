@@ -5,7 +5,9 @@ import streamlit as st
 
 if __name__ == "__main__":
     from workshop.i18n import N_, t
+    from workshop.ui import language
 
+    language.choose()  # before any text: this person's language for this run
     st.set_page_config(page_title=t("Strategy workshop"), page_icon="🧭", layout="wide")
     from workshop.dbfile import startup_problem
 
@@ -29,6 +31,9 @@ if __name__ == "__main__":
         for name, title, icon, path in screens
     ]
     page = st.navigation(pages, position="hidden")
+    with st.sidebar:
+        language.switch()
+    language.remember()
     page.run()
 else:
     from workshop.ui.server import lifespan, routes

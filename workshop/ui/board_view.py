@@ -10,7 +10,7 @@ from functools import partial
 
 import streamlit as st
 
-from workshop import actions, board, cards, groups, votes
+from workshop import actions, board, cards, groups, i18n, votes
 from workshop.board import Board, ColumnView, Item
 from workshop.i18n import t, tn
 from workshop.models import Participant, Workshop
@@ -310,7 +310,8 @@ def board_columns(b: Board, viewer: Viewer) -> None:
     act on is one HTML block, head and cards together."""
     for streamlit_column, column_view in zip(st.columns(len(b.columns)), b.columns, strict=True):
         with streamlit_column:
-            head = column_head_html(column_view)
+            with i18n.using(b.workshop.language):  # the room reads one language
+                head = column_head_html(column_view)
             if not _controls(b, column_view.column.key, viewer):
                 st.html(head + cards_html(b, column_view.items))
             else:

@@ -32,6 +32,9 @@ DEFAULTS: dict[str, Any] = {
     "wk_pick": None,  # a campaign just made on the start page, selected with its team
     "wk_imported": None,  # what the last import did, said once
     "wk_import_round": 0,  # a new round empties the file picker
+    "wk_lang": None,  # the language this person picked (switch or address), if any
+    "wk_lang_now": None,  # the language this session reads, for fragment reruns
+    "wk_lang_switch": None,  # the language switch's value (a selectbox's key)
 }
 
 
