@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from workshop import channels, kpi
+from workshop import channels, formats, kpi
 from workshop.i18n import N_, t
 from workshop.models import AuditChannel, Campaign, PlanChannel
 
@@ -17,6 +17,11 @@ COLOURS = {
     "plan": "#95a5a6",
     "spent": "#1f5fbf",
 }
+
+
+def localized(chart: alt.Chart) -> alt.Chart:
+    """``chart`` drawn with the locale's decimal and thousands separators ("1.234,5")."""
+    return chart.configure(locale=formats.chart_locale())
 
 
 def campaign_charts(campaign: Campaign) -> list[alt.Chart]:

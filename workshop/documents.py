@@ -24,6 +24,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from PIL import Image
 
+from workshop import charts
 from workshop.i18n import t
 
 FONTS = Path(__file__).parent / "fonts"
@@ -58,7 +59,7 @@ def _printed(chart: alt.Chart) -> dict:
     sized = chart.properties(width=340)
     if sized.height is alt.Undefined:
         sized = sized.properties(height=220)
-    return sized.configure_legend(columns=2, labelLimit=0).to_dict()
+    return charts.localized(sized).configure_legend(columns=2, labelLimit=0).to_dict()
 
 
 def chart_svg(chart: alt.Chart) -> str:

@@ -87,7 +87,7 @@ def campaign_charts(campaign: Campaign) -> None:
     """The campaign's charts side by side; on a phone they stack."""
     drawn = charts.campaign_charts(campaign)
     for cell, chart in zip(st.columns(max(len(drawn), 1)), drawn, strict=False):
-        cell.altair_chart(chart, width="stretch")
+        cell.altair_chart(charts.localized(chart), width="stretch")
 
 
 def _number(

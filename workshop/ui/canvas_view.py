@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from workshop import canvas, canvas_plan, channels, charts, proposals
+from workshop import canvas, canvas_plan, channels, charts, formats, i18n, proposals
 from workshop.board import Board, Item
 from workshop.i18n import N_, t
 from workshop.models import PlanChannel, Workshop
@@ -179,7 +179,7 @@ def canvas_section(b: Board, viewer: Viewer) -> None:
     if problem:
         st.warning(problem)
     else:
-        st.success(t("The budget shares add up to {total}%.", total=f"{total:g}"))
+        st.success(t("The budget shares add up to {total}%.", total=formats.number(total)))
     for warning in canvas_plan.warnings(plan):
         st.warning(literal(warning), icon="⚠️")
     mix_charts(workshop, plan)
@@ -210,16 +210,17 @@ def mix_charts(workshop: Workshop, plan: list[PlanChannel]) -> None:
         st.caption(t("Today's channels: the audit of {quarter}.", quarter=quarter))
     else:
         st.caption(t("No audit of today's channels yet: fill it on the Channels page."))
-    specs = _mix_specs(charts.mix_frame(plan, today))
+    specs = _mix_specs(charts.mix_frame(plan, today), i18n.language())
     for cell, spec in zip(st.columns(len(specs)), specs, strict=True):
         cell.vega_lite_chart(spec, width="stretch")
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _mix_specs(frame: pd.DataFrame) -> list[dict]:
-    """The mix charts as Vega-Lite, built once per canvas and audit: altair checks a chart
-    against its schema every time it is drawn, a fifth of a board rerun."""
-    return [charts.mix_chart(frame, by).to_dict() for by in charts.MIX_BY]
+def _mix_specs(frame: pd.DataFrame, language: str) -> list[dict]:
+    """The mix charts as Vega-Lite, built once per canvas, audit and language: altair
+    checks a chart against its schema every time it is drawn, a fifth of a board rerun."""
+    with i18n.using(language):
+        return [charts.localized(charts.mix_chart(frame, by)).to_dict() for by in charts.MIX_BY]
 
 
 def _edit(b: Board, plan: list[PlanChannel], secret: str) -> None:
