@@ -18,7 +18,8 @@ MUST_MATCH = {
     "sv": [
         ("Kundresan på webben är för lång", "Resan för kunden på webben tar för lång tid"),
         ("Sluta med nyhetsbrevet varje vecka", "Nyhetsbreven varje vecka läses inte"),
-        ("Annonserna på Facebook kostar för mycket", "Vi betalar för mycket för annonser på Facebook"),
+        ("Annonserna på Facebook kostar för mycket",
+         "Vi betalar för mycket för annonser på Facebook"),
     ],
     "pl": [
         ("Przestańmy drukować ulotki", "Drukowanie ulotek nic nie daje"),
