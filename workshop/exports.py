@@ -43,6 +43,13 @@ FORMATS = {
         ),
         Format("csv", "CSV", "text/csv", N_("One row per card, vote and action; opens in Excel.")),
         Format(
+            "excel.csv",
+            "CSV (Excel)",
+            "text/csv",
+            N_("The same rows for Excel in the workshop's language: semicolons and decimal "
+               "commas where the language writes them."),
+        ),
+        Format(
             "json",
             "JSON",
             "application/json",
@@ -70,6 +77,8 @@ def export(db: Database, workshop_id: int, fmt: str) -> bytes:
     with i18n.using(workshops.get_workshop(db, workshop_id).language):
         if fmt == "csv":
             return csv_export.to_csv(db, workshop_id)
+        if fmt == "excel.csv":
+            return csv_export.to_excel_csv(db, workshop_id)
         if fmt == "json":
             return json_export.to_json(db, workshop_id)
         return _document(db, workshop_id, fmt)
