@@ -30,7 +30,7 @@ def extracted() -> set[str]:
     """Every msgid in the code, extracted as `make catalogues` does."""
     found: set[str] = set()
     for folder, pattern in SOURCES:
-        method = [(pattern, "python")] if folder != "." else [("app.py", "python")]
+        method = [(pattern if folder != "." else "app.py", "workshop.catalogue:extract")]
         for *_, message, _comments, _context in extract_from_dir(
             ROOT / folder, method_map=method, keywords=KEYWORDS
         ):
@@ -142,3 +142,15 @@ def test_placeholder_reader_sees_names_only():
     # The check above reads {n} and {field} alike, and ignores doubled braces.
     assert placeholders("{n} dots for {field}, {{literal}}") == {"n", "field"}
     assert placeholders("No placeholder") == set()
+
+
+def test_texts_inside_f_strings_reach_the_catalogue():
+    import io
+
+    from babel.messages.extract import extract
+
+    source = b"x = f\"**{t('Phase')}:** {tn('{n} dot', '{n} dots', k)}\"\ny = t(name)\n"
+    found = [m for _, m, _, _ in extract(
+        "workshop.catalogue:extract", io.BytesIO(source), keywords=KEYWORDS
+    )]
+    assert found == ["Phase", ("{n} dot", "{n} dots")]  # t(name) has no text to translate

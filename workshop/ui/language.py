@@ -28,7 +28,7 @@ _remember = st.components.v2.component(
 
 def choose() -> str:
     """Set this run's language (call first thing in every run) and return it."""
-    i18n.read_session_language_with(_in_session)
+    i18n.read_session_language_with(session_choice)
     asked = i18n.supported(st.query_params.get(PARAM))
     if asked:
         state.put("wk_lang", asked)  # the address's choice holds on the pages it opens
@@ -59,7 +59,7 @@ def _weight(text: str) -> float:
         return 0.0
 
 
-def _in_session() -> str | None:
+def session_choice() -> str | None:
     """The language of the browser session this thread works for (a fragment rerun
     starts without the run's language), if it runs for one."""
     if get_script_run_ctx(suppress_warning=True) is None:
