@@ -149,3 +149,11 @@ def test_the_switch_wins_over_an_older_address_choice(db, danish):
     at.selectbox(key="wk_lang_switch").set_value("da").run()
     assert at.query_params["lang"] in ("da", ["da"])
     assert at.text_input(key="join-code-input").label == "Workshopkode"
+
+
+def test_the_html_export_names_the_workshops_language(db):
+    room = make_room(db)
+    workshops.set_language(db, room.workshop.id, room.secret, "tr")
+    page = exports.export(db, room.workshop.id, "html").decode()
+    assert '<html lang="tr">' in page
+    assert 'lang="en"' not in page
