@@ -75,7 +75,7 @@ def switch() -> None:
     # Set before the widget, so a language picked in the address shows here too.
     st.session_state["wk_lang_switch"] = current if current in codes else codes[0]
     st.selectbox(
-        "🌐 " + t("Language"),
+        ":material/translate: " + t("Language"),
         codes,
         format_func=i18n.LANGUAGES.__getitem__,
         key="wk_lang_switch",
