@@ -30,5 +30,5 @@ def _too_large(path: Path, limit: int) -> InvalidInput:
     return InvalidInput(
         "file",
         t("{path} is larger than {mb} MB, more than this app reads. Nothing was read or "
-          "changed.", path=path, mb=formats.number(limit / 1_000_000)),
+          "changed.", path=path, mb=formats.number(limit / 1_000_000, digits=6)),
     )
