@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 export WORKSHOP_DB ?= workshop.db
 
-.PHONY: run demo check test test-deps bench bench-load bench-history bench-export bench-canvas clean
+.PHONY: run demo check test test-deps catalogues catalogue bench bench-load bench-history bench-export bench-canvas clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,23 @@ test: test-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
+
+## Gather every t(...), tn(...) and N_(...) text into workshop/locale/messages.pot and
+## bring each language's messages.po up to date with it (new texts come in empty, changed
+## ones marked fuzzy for the translator). The .po files are read as they are at run time.
+LOCALE := workshop/locale
+KEYWORDS := --no-default-keywords -k t -k tn:1,2 -k N_ -k Nn_:1,2
+catalogues: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -F babel.cfg $(KEYWORDS) --sort-by-file --width 100 \
+		--project workshop --version 0.1.0 --copyright-holder "the workshop authors" \
+		--msgid-bugs-address "" -o $(LOCALE)/messages.pot .
+	$(VENV)/bin/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -D messages --width 100
+
+## Start a new language's catalogue: `make catalogue LANG_CODE=nb` (then add it to
+## LANGUAGES in workshop/i18n.py and translate it with Poedit or any .po editor).
+catalogue: $(VENV)/.installed
+	$(VENV)/bin/pybabel init -i $(LOCALE)/messages.pot -d $(LOCALE) -D messages \
+		-l $(LANG_CODE) --width 100
 
 bench: test-deps
 	$(PY) bench/live.py

@@ -4,8 +4,10 @@ live stream route; each browser session then runs this file as ``__main__``."""
 import streamlit as st
 
 if __name__ == "__main__":
-    from workshop.i18n import t
+    from workshop.i18n import N_, t
+    from workshop.ui import language
 
+    language.choose()  # before any text: this person's language for this run
     st.set_page_config(page_title=t("Strategy workshop"), page_icon="🧭", layout="wide")
     from workshop.dbfile import startup_problem
 
@@ -16,16 +18,16 @@ if __name__ == "__main__":
 
     # (file, title, icon, address); the start page has none of its own
     screens = [
-        ("home", "Workshops", "home", ""),
-        ("board", "Board", "view_kanban", "board"),
-        ("summary", "Summary", "description", "summary"),
+        ("home", N_("Workshops"), "home", ""),
+        ("board", N_("Board"), "view_kanban", "board"),
+        ("summary", N_("Summary"), "description", "summary"),
     ]
     team_screens = [
-        ("campaigns", "Campaigns and tests", "campaign", "campaigns"),
-        ("channels", "Today's channels", "hub", "channels"),
-        ("team", "Team history", "timeline", "team"),
-        ("compare", "Compare quarters", "compare_arrows", "compare"),
-        ("import_cards", "Import cards", "upload_file", "import"),
+        ("campaigns", N_("Campaigns and tests"), "campaign", "campaigns"),
+        ("channels", N_("Today's channels"), "hub", "channels"),
+        ("team", N_("Team history"), "timeline", "team"),
+        ("compare", N_("Compare quarters"), "compare_arrows", "compare"),
+        ("import_cards", N_("Import cards"), "upload_file", "import"),
     ]
     # A browser with no key (a participant's, a stranger's) never runs a team's pages:
     # their addresses only say what would open them.
@@ -37,6 +39,9 @@ if __name__ == "__main__":
         for name, title, icon, path in screens
     ]
     page = st.navigation(pages, position="hidden")
+    with st.sidebar:
+        language.switch()
+    language.remember()
     page.run()
 else:
     from workshop.ui.server import lifespan, routes

@@ -7,6 +7,7 @@ changed on its own.
 from __future__ import annotations
 
 import asyncio
+import gettext
 import json
 import re
 import subprocess
@@ -223,3 +224,25 @@ async def next_message(stream) -> dict:
 def on_disk(db_path: str) -> bytes:
     """Every byte SQLite keeps for this database: the file and its write-ahead log."""
     return b"".join(p.read_bytes() for p in Path(db_path).parent.glob(Path(db_path).name + "*"))
+
+
+# Catalogues -------------------------------------------------------------------------------
+
+
+def catalogue_with(lang: str, entries: dict) -> gettext.NullTranslations:
+    """A compiled catalogue for ``lang`` (its plural rules from Babel) holding only
+    ``entries``: English text (or a (singular, plural) pair) to translation(s)."""
+    import io
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    from workshop import i18n
+
+    catalog = Catalog(locale=lang)
+    for english, translated in entries.items():
+        catalog.add(english, translated)
+    po = io.BytesIO()
+    write_po(po, catalog)
+    po.seek(0)
+    return i18n.compiled(po)

@@ -9,13 +9,13 @@ from workshop.cards import get_card
 from workshop.db import new_id, one, rows, timestamp
 from workshop.errors import InvalidInput, NotFound, Repeated
 from workshop.groups import get_group
-from workshop.i18n import t
+from workshop.i18n import N_, t
 from workshop.models import Action
 from workshop.roles import Do
 from workshop.workshops import facilitating
 
 KINDS = ("action", "decision")
-STATUSES = ("open", "done", "dropped")
+STATUSES = (N_("open"), N_("done"), N_("dropped"))  # marked: shown translated
 ACTION_MAX = 300
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from workshop import channels, dates, validate
+from workshop import channels, dates, formats, validate
 from workshop.db import rows, timestamp, write
 from workshop.errors import InvalidInput
 from workshop.i18n import t
@@ -161,7 +161,7 @@ def budget_note(total: float | None) -> str:
         return t("No budget shares yet.")
     if abs(total - 100) < 0.05:
         return t("Budget shares add up to 100%.")
-    return t("Budget shares add up to {total}%, not 100%.", total=f"{total:g}")
+    return t("Budget shares add up to {total}%, not 100%.", total=formats.number(total))
 
 
 def quiet_days(line: AuditChannel, today: dt.date) -> int | None:

@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from workshop import check, dbfile, files, rules
 from workshop.db import migrations, rows, write
 from workshop.errors import InvalidInput
-from workshop.i18n import t
+from workshop.i18n import N_, t
 from workshop.migrate import SchemaTooNew
 
 FORMAT = "strategy-workshop-backup"
@@ -48,7 +48,7 @@ TABLES = (
 )
 _TYPES = {"INTEGER": (int,), "REAL": (int, float), "TEXT": (str,)}
 MAX_BYTES = 500_000_000  # a backup of ten teams' years of workshops is a few MB
-MAX_DEPTH_MESSAGE = "The file is nested too deeply to be a backup of this app."
+MAX_DEPTH_MESSAGE = N_("The file is nested too deeply to be a backup of this app.")
 
 
 def app_version() -> str:

@@ -11,12 +11,17 @@ from sqlite_utils import Database
 from workshop import validate
 from workshop.db import one, rows, timestamp, write
 from workshop.errors import InvalidInput, NotFound
-from workshop.i18n import t
+from workshop.i18n import N_, t
 from workshop.models import Campaign
 from workshop.teams import create_team, get_team
 
-KINDS = {"campaign": "Campaign", "test": "Test"}
-STATUSES = {"draft": "Draft", "planned": "Planned", "running": "Running", "finished": "Finished"}
+KINDS = {"campaign": N_("Campaign"), "test": N_("Test")}
+STATUSES = {
+    "draft": N_("Draft"),
+    "planned": N_("Planned"),
+    "running": N_("Running"),
+    "finished": N_("Finished"),
+}
 CHANNEL_MAX = 40
 MAX_CHANNELS = 12
 GOAL_MAX = 300

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from workshop import channels
+from workshop import channels, formats
 from workshop.db import rows
 from workshop.i18n import t
 from workshop.models import PlanChannel
@@ -32,7 +32,7 @@ def budget_problem(plan: list[PlanChannel]) -> str | None:
     if abs(total - 100) > 0.01:
         return t(
             "The budget shares add up to {total}%, not 100%. Change them before closing.",
-            total=f"{total:g}",
+            total=formats.number(total),
         )
     return None
 

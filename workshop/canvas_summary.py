@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from workshop import canvas_plan, channels, kpi
-from workshop.i18n import t
+from workshop import canvas_plan, channels, formats, kpi
+from workshop.i18n import N_, t
 from workshop.markdown import cell, escape
 from workshop.models import PlanChannel, Proposal
 
-HEADING = "The canvas"
-STATUS = {"proposed": "proposed", "accepted": "accepted", "rejected": "rejected"}
+HEADING = N_("The canvas")
+STATUS = {"proposed": N_("proposed"), "accepted": N_("accepted"), "rejected": N_("rejected")}
 
 
 def _fit(c: PlanChannel) -> str:
@@ -20,7 +20,7 @@ def _kpi(c: PlanChannel) -> str:
         return "—"
     level = f" ({t(channels.LEVELS[c.kpi_level]).lower()})" if c.kpi_level else ""
     target = f" {kpi.number(c.kpi_baseline)} → {kpi.number(c.kpi_target)}"
-    due = f" {t('by')} {c.kpi_due_on}" if c.kpi_due_on else ""
+    due = f" {t('by')} {formats.date(c.kpi_due_on)}" if c.kpi_due_on else ""
     return cell(c.kpi_metric) + target + due + level
 
 

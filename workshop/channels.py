@@ -8,22 +8,24 @@ from __future__ import annotations
 
 import re
 
-KINDS = {"paid": "Paid", "earned": "Earned", "shared": "Shared", "owned": "Owned"}
-ROLES = {"discoverer": "Discoverer", "goal_scorer": "Goal scorer", "both": "Both"}
-STAGES = {"reach": "Reach", "act": "Act", "convert": "Convert", "engage": "Engage"}
-LEVELS = {"specialist": "Specialist", "manager": "Manager", "executive": "Executive"}
-EFFORTS = {"low": "Low", "medium": "Medium", "high": "High"}
-FIT = {"yes": "Yes", "no": "No", "unsure": "Unsure"}
+from workshop.i18n import N_
+
+KINDS = {"paid": N_("Paid"), "earned": N_("Earned"), "shared": N_("Shared"), "owned": N_("Owned")}
+ROLES = {"discoverer": N_("Discoverer"), "goal_scorer": N_("Goal scorer"), "both": N_("Both")}
+STAGES = {"reach": N_("Reach"), "act": N_("Act"), "convert": N_("Convert"), "engage": N_("Engage")}
+LEVELS = {"specialist": N_("Specialist"), "manager": N_("Manager"), "executive": N_("Executive")}
+EFFORTS = {"low": N_("Low"), "medium": N_("Medium"), "high": N_("High")}
+FIT = {"yes": N_("Yes"), "no": N_("No"), "unsure": N_("Unsure")}
 FIT_QUESTIONS = {
-    "fit_sell": "Do we sell to the people who are on this platform?",
-    "fit_buy": "Do they buy things through this platform?",
-    "fit_ours": "Would they buy our thing through it?",
+    "fit_sell": N_("Do we sell to the people who are on this platform?"),
+    "fit_buy": N_("Do they buy things through this platform?"),
+    "fit_ours": N_("Would they buy our thing through it?"),
 }
 STATUSES = {
-    "active": "Active",
-    "duplicate": "Duplicate",
-    "abandoned": "Abandoned",
-    "owner_unknown": "Owner unknown",
+    "active": N_("Active"),
+    "duplicate": N_("Duplicate"),
+    "abandoned": N_("Abandoned"),
+    "owner_unknown": N_("Owner unknown"),
 }
 PLATFORMS = (
     *("Instagram", "Facebook", "TikTok", "LinkedIn", "YouTube", "Pinterest", "X", "Threads"),

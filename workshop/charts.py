@@ -6,8 +6,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from workshop import channels, kpi
-from workshop.i18n import t
+from workshop import channels, formats, kpi
+from workshop.i18n import N_, t
 from workshop.models import AuditChannel, Campaign, PlanChannel
 
 COLOURS = {
@@ -17,6 +17,11 @@ COLOURS = {
     "plan": "#95a5a6",
     "spent": "#1f5fbf",
 }
+
+
+def localized(chart: alt.Chart) -> alt.Chart:
+    """``chart`` drawn with the locale's decimal and thousands separators ("1.234,5")."""
+    return chart.configure(locale=formats.chart_locale())
 
 
 def campaign_charts(campaign: Campaign) -> list[alt.Chart]:
@@ -66,7 +71,7 @@ def _bars(values: list[tuple[str, float | None, str]], title: str) -> alt.Chart 
 # Under the chart, two to a row, never cut short: a campaign's whole name shows.
 _LEGEND = alt.Legend(orient="bottom", title=None, columns=2, labelLimit=0)
 
-MIX_BY = {"channel": "Channel", "type": "Type", "role": "Role"}
+MIX_BY = {"channel": N_("Channel"), "type": N_("Type"), "role": N_("Role")}
 
 
 def mix_frame(plan: list[PlanChannel], today: list[AuditChannel]) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from workshop import channels
+from workshop import channels, formats
 from workshop.audit import quiet_days
 from workshop.i18n import t, tn
 from workshop.models import AuditChannel, PlanChannel
@@ -90,8 +90,8 @@ def _keep(channel: PlanChannel, account: AuditChannel) -> Suggestion:
         changes.append(
             t(
                 "budget {old}% to {new}%",
-                old=f"{account.budget_share:g}",
-                new=f"{channel.budget_share:g}",
+                old=formats.number(account.budget_share),
+                new=formats.number(channel.budget_share),
             )
         )
     if account.role and account.role != channel.role:

@@ -2,6 +2,12 @@
 
 It opens cleanly in Excel: UTF-8 with a byte-order mark, and a cell that a
 spreadsheet would run as a formula starts with an apostrophe instead.
+
+Two variants: the plain one (commas, English column keys: for other tools, and this app's
+import) and one for people opening it in Excel, written in the workshop's language: its
+headers and record kinds translated, and where the locale writes a decimal comma (Danish,
+Swedish, Polish, Turkish, Indonesian) semicolons between cells and decimal commas in
+numbers, which is what Excel expects there.
 """
 
 from __future__ import annotations
@@ -9,16 +15,29 @@ from __future__ import annotations
 import csv
 import io
 
+from babel.numbers import format_decimal
 from sqlite_utils import Database
 
-from workshop import phases, summary
+from workshop import formats, phases, summary
 from workshop.board import Board
 from workshop.db import rows
+from workshop.i18n import N_, t
 
 # Each column means one thing on every row: "group" is the group a card or a dot belongs
 # to, "votes" the dots on that row's card or group, "source" what an action came from.
 HEADER = ["record", "id", "column", "text", "group", "author", "votes", "card_id",
           "source", "owner", "due", "status"]
+# The same columns for people, in the workshop's language.
+HEADER_NAMES = {
+    "record": N_("Record"), "id": N_("ID"), "column": N_("Column"), "text": N_("Text"),
+    "group": N_("Group"), "author": N_("Author"), "votes": N_("Votes"),
+    "card_id": N_("Card ID"), "source": N_("Source"), "owner": N_("Owner"),
+    "due": N_("Due"), "status": N_("Status"),
+}
+RECORD_NAMES = {
+    "card": N_("card"), "group": N_("group"), "vote": N_("vote"), "action": N_("action"),
+    "decision": N_("decision"),
+}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -77,3 +96,28 @@ def to_csv(db: Database, workshop_id: int) -> bytes:
     writer.writerow(HEADER)
     writer.writerows([neutralise(cell) for cell in row] for row in records(db, board))
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def to_excel_csv(db: Database, workshop_id: int) -> bytes:
+    """The CSV for Excel in the language of the moment (exports set the workshop's)."""
+    board = summary.load(db, workshop_id)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=separator())
+    writer.writerow([t(HEADER_NAMES[key]) for key in HEADER])
+    for row in records(db, board):
+        kind = row[0]
+        shown = [t(RECORD_NAMES[kind]) if kind in RECORD_NAMES else kind, *row[1:]]
+        writer.writerow([neutralise(excel_cell(cell)) for cell in shown])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def separator() -> str:
+    """Excel splits cells on the locale's list separator: ";" where "," is the decimal."""
+    return ";" if formats.has_decimal_comma() else ","
+
+
+def excel_cell(cell: object) -> object:
+    """A fraction with the locale's decimal sign and no grouping, so Excel reads a number."""
+    if isinstance(cell, float):
+        return format_decimal(cell, format="0.######", locale=formats.locale())
+    return cell

@@ -441,3 +441,11 @@ def m009_cards_written_anonymously(db: Database) -> None:
                WHERE id = NEW.id;
            END"""
     )
+
+
+@migrations()
+def m010_workshop_language(db: Database) -> None:
+    # A workshop is written in a language of its own (its exports, the texts the room
+    # reads), whatever language each person picked for their own screen. Workshops from
+    # before were written in English.
+    db.execute("ALTER TABLE workshops ADD COLUMN language TEXT NOT NULL DEFAULT 'en'")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from workshop import copies, scrub
+from workshop import copies, formats, scrub
 from workshop import db as database
 from workshop.errors import WorkshopError
 from workshop.i18n import t
@@ -103,7 +103,8 @@ def diagnose(path: str | Path) -> None:
         raise FileProblem(
             t("{path} is cut off: it holds {size} bytes, but its header promises {expected}. "
               "Nothing was changed. {hint}",
-              path=path, size=f"{size:,}", expected=f"{pages * page_size:,}",
+              path=path, size=formats.number(size),
+              expected=formats.number(pages * page_size),
               hint=_restore_hint(path))
         )
     if not os.access(file, os.W_OK):

@@ -24,6 +24,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from PIL import Image
 
+from workshop import charts, i18n
 from workshop.i18n import t
 
 FONTS = Path(__file__).parent / "fonts"
@@ -58,7 +59,7 @@ def _printed(chart: alt.Chart) -> dict:
     sized = chart.properties(width=340)
     if sized.height is alt.Undefined:
         sized = sized.properties(height=220)
-    return sized.configure_legend(columns=2, labelLimit=0).to_dict()
+    return charts.localized(sized).configure_legend(columns=2, labelLimit=0).to_dict()
 
 
 def chart_svg(chart: alt.Chart) -> str:
@@ -99,7 +100,8 @@ def to_html(markdown: str, title: str, charts: Figures | None = None) -> str:
         body += f'<div class="charts">{figures}</div>\n' if figures else ""
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f'<html lang="{i18n.language()}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title>"
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<style>{_CSS}</style></head>\n<body>\n{body}</body></html>\n"
     )

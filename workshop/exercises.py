@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.i18n import t
+from workshop.i18n import N_, t
 
 
 @dataclass(frozen=True)
@@ -49,81 +49,81 @@ class Exercise:
 
 SSCC = Exercise(
     key="sscc",
-    name="Stop / Start / Continue / Change",
+    name=N_("Stop / Start / Continue / Change"),
     purpose=(
-        "Recalibrate the channel strategy: what to drop, what to try, what to keep "
-        "and what to adjust."
+        N_("Recalibrate the channel strategy: what to drop, what to try, what to keep "
+        "and what to adjust.")
     ),
     columns=(
         Column(
             "stop",
-            "Stop",
-            "What is not working in our strategy and we should stop doing?",
-            "Channels, formats or habits that cost more than they return.",
+            N_("Stop"),
+            N_("What is not working in our strategy and we should stop doing?"),
+            N_("Channels, formats or habits that cost more than they return."),
             "#c0392b",
         ),
         Column(
             "start",
-            "Start",
-            "What should we start doing instead?",
-            "New channels, formats or tests; ideas from vendor and platform demos belong here.",
+            N_("Start"),
+            N_("What should we start doing instead?"),
+            N_("New channels, formats or tests; ideas from vendor and platform demos belong here."),
             "#1e8449",
         ),
         Column(
             "continue",
-            "Continue",
-            "What works well and we should keep doing?",
-            "What the numbers back up; say which number.",
+            N_("Continue"),
+            N_("What works well and we should keep doing?"),
+            N_("What the numbers back up; say which number."),
             "#1f5fbf",
         ),
         Column(
             "change",
-            "Change",
-            "What works, but needs changes to work better?",
-            "Right channel, wrong role, audience, budget or execution.",
+            N_("Change"),
+            N_("What works, but needs changes to work better?"),
+            N_("Right channel, wrong role, audience, budget or execution."),
             "#b9770e",
         ),
     ),
 )
 
 MISS_REASONS: tuple[tuple[str, str], ...] = (
-    ("channel", "Wrong channel"),
-    ("audience", "Wrong audience"),
-    ("execution", "Execution"),
-    ("budget", "Budget"),
-    ("timing", "Timing"),
-    ("measurement", "Measurement"),
-    ("other", "Other"),
+    ("channel", N_("Wrong channel")),
+    ("audience", N_("Wrong audience")),
+    ("execution", N_("Execution")),
+    ("budget", N_("Budget")),
+    ("timing", N_("Timing")),
+    ("measurement", N_("Measurement")),
+    ("other", N_("Other")),
 )
 
 HML = Exercise(
     key="hml",
-    name="Hits / Misses / What we learned",
+    name=N_("Hits / Misses / What we learned"),
     purpose=(
-        "Look back on one campaign or test, next to the number it set out to move, so the "
-        "next test starts from what is known rather than what is assumed."
+        N_("Look back on one campaign or test, next to the number it set out to move, so the "
+        "next test starts from what is known rather than what is assumed.")
     ),
     columns=(
         Column(
             "hits",
-            "Hits",
-            "What worked, and why?",
-            "Say which number shows it worked.",
+            N_("Hits"),
+            N_("What worked, and why?"),
+            N_("Say which number shows it worked."),
             "#1e8449",
         ),
         Column(
             "misses",
-            "Misses",
-            "What did not work, and why?",
-            "Wrong channel, wrong audience, execution problems: name the reason.",
+            N_("Misses"),
+            N_("What did not work, and why?"),
+            N_("Wrong channel, wrong audience, execution problems: name the reason."),
             "#c0392b",
         ),
         Column(
             "learned",
-            "What we learned",
-            "What do we now know that we did not know before?",
-            "Ideally the hypothesis for the next test: if we do X on channel Y, "
-            "metric Z reaches N by date D.",
+            N_("What we learned"),
+            N_("What do we now know that we did not know before?"),
+            N_("Ideally the hypothesis for the next test: if we do X on channel Y, "
+            "metric Z reaches N by date D."),
             "#1f5fbf",
         ),
     ),
@@ -131,48 +131,48 @@ HML = Exercise(
     tags=MISS_REASONS,
     forward_column="learned",
     needs_campaign=True,
-    default_title="Retrospective: {campaign}",
+    default_title=N_("Retrospective: {campaign}"),
 )
 
 CANVAS = Exercise(
     key="canvas",
-    name="Channel canvas: build it from scratch",
+    name=N_("Channel canvas: build it from scratch"),
     purpose=(
-        "If we built our social and digital strategy from scratch today, what would it look "
-        "like? Design the channel mix anew, then hold it against the channels we run today."
+        N_("If we built our social and digital strategy from scratch today, what would it look "
+        "like? Design the channel mix anew, then hold it against the channels we run today.")
     ),
     columns=(
         Column(
             "paid",
-            "Paid",
-            "Which paid channels would we buy, starting from zero?",
-            "Ads, sponsored posts, paid search and shopping.",
+            N_("Paid"),
+            N_("Which paid channels would we buy, starting from zero?"),
+            N_("Ads, sponsored posts, paid search and shopping."),
             "#b9770e",
         ),
         Column(
             "earned",
-            "Earned",
-            "Where would others talk about us?",
-            "Press, reviews, creators, word of mouth.",
+            N_("Earned"),
+            N_("Where would others talk about us?"),
+            N_("Press, reviews, creators, word of mouth."),
             "#7d3c98",
         ),
         Column(
             "shared",
-            "Shared",
-            "Which social platforms would we be on, and why there?",
-            "Say who we reach there and whether they buy through it.",
+            N_("Shared"),
+            N_("Which social platforms would we be on, and why there?"),
+            N_("Say who we reach there and whether they buy through it."),
             "#1f5fbf",
         ),
         Column(
             "owned",
-            "Owned",
-            "Which channels of our own would we run?",
-            "Website, newsletter, blog, app.",
+            N_("Owned"),
+            N_("Which channels of our own would we run?"),
+            N_("Website, newsletter, blog, app."),
             "#1e8449",
         ),
     ),
     plans_channels=True,
-    default_title="Channel canvas {quarter}",
+    default_title=N_("Channel canvas {quarter}"),
 )
 
 EXERCISES: dict[str, Exercise] = {exercise.key: exercise for exercise in (SSCC, HML, CANVAS)}

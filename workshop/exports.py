@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop import csv_export, documents, filenames, json_export, summary
+from workshop import csv_export, documents, filenames, i18n, json_export, summary, workshops
 from workshop.exercises import EXERCISES
-from workshop.i18n import t
+from workshop.i18n import N_, t
 from workshop.models import Workshop
 
 
@@ -27,23 +27,33 @@ FORMATS = {
             "md",
             "Markdown",
             "text/markdown",
-            "Pastes cleanly into Confluence, Notion, Slack or GitHub.",
+            N_("Pastes cleanly into Confluence, Notion, Slack or GitHub."),
         ),
         Format(
             "pdf",
             "PDF",
             "application/pdf",
-            "One or two pages to print or forward, with the charts.",
+            N_("One or two pages to print or forward, with the charts."),
         ),
         Format(
-            "html", "HTML", "text/html", "A page to open in any browser and print, with the charts."
+            "html",
+            "HTML",
+            "text/html",
+            N_("A page to open in any browser and print, with the charts."),
         ),
-        Format("csv", "CSV", "text/csv", "One row per card, vote and action; opens in Excel."),
+        Format("csv", "CSV", "text/csv", N_("One row per card, vote and action; opens in Excel.")),
+        Format(
+            "excel.csv",
+            "CSV (Excel)",
+            "text/csv",
+            N_("The same rows for Excel in the workshop's language: semicolons and decimal "
+               "commas where the language writes them."),
+        ),
         Format(
             "json",
             "JSON",
             "application/json",
-            "Everything of the workshop, for other tools; no secrets.",
+            N_("Everything of the workshop, for other tools; no secrets."),
         ),
     )
 }
@@ -62,17 +72,26 @@ def _document(db: Database, workshop_id: int, fmt: str) -> bytes:
 
 
 def export(db: Database, workshop_id: int, fmt: str) -> bytes:
-    """The workshop in ``fmt`` (a key of ``FORMATS``) as the bytes of a file."""
-    if fmt == "csv":
-        return csv_export.to_csv(db, workshop_id)
-    if fmt == "json":
-        return json_export.to_json(db, workshop_id)
-    return _document(db, workshop_id, fmt)
+    """The workshop in ``fmt`` (a key of ``FORMATS``) as the bytes of a file, written in
+    the workshop's language whoever presses the button."""
+    with i18n.using(workshops.get_workshop(db, workshop_id).language):
+        if fmt == "csv":
+            return csv_export.to_csv(db, workshop_id)
+        if fmt == "excel.csv":
+            return csv_export.to_excel_csv(db, workshop_id)
+        if fmt == "json":
+            return json_export.to_json(db, workshop_id)
+        return _document(db, workshop_id, fmt)
 
 
 def file_name(workshop: Workshop, fmt: str) -> str:
     """Says what is inside: "2026-Q4 Brand & Social – Stop Start Continue Change.pdf", and
     the title when it is not the default one, so two workshops of a quarter differ."""
+    with i18n.using(workshop.language):
+        return _file_name(workshop, fmt)
+
+
+def _file_name(workshop: Workshop, fmt: str) -> str:
     exercise = EXERCISES[workshop.exercise]
     name = " ".join(t(exercise.name).replace("/", " ").split())
     stem = t("{quarter} {team} – {exercise}", quarter=workshop.quarter,

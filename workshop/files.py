@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workshop import formats
 from workshop.errors import InvalidInput
 from workshop.i18n import t
 
@@ -29,5 +30,5 @@ def _too_large(path: Path, limit: int) -> InvalidInput:
     return InvalidInput(
         "file",
         t("{path} is larger than {mb} MB, more than this app reads. Nothing was read or "
-          "changed.", path=path, mb=f"{limit / 1_000_000:g}"),
+          "changed.", path=path, mb=formats.number(limit / 1_000_000, digits=6)),
     )

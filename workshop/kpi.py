@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop import formats
 from workshop.campaigns import KINDS, PERCENT, STATUSES
-from workshop.i18n import t
+from workshop.i18n import N_, t
 from workshop.models import Campaign
 
 HIT, MISS, UNKNOWN = "hit", "miss", "unknown"
-VERDICTS = {HIT: "Hit: target reached", MISS: "Miss: target not reached", UNKNOWN: "Not known yet"}
+VERDICTS = {
+    HIT: N_("Hit: target reached"),
+    MISS: N_("Miss: target not reached"),
+    UNKNOWN: N_("Not known yet"),
+}
 
 
 @dataclass(frozen=True)
@@ -82,14 +87,13 @@ def number(value: float | None, unit: str = "") -> str:
     """A figure for people: thousands separated, no needless decimals; 'missing' for None."""
     if value is None:
         return t("missing")
-    shown = f"{value:,.2f}".rstrip("0").rstrip(".")
     if unit == PERCENT:
-        return f"{shown}%"
-    return f"{shown} {unit}".strip()
+        return formats.percent(value, digits=2)
+    return f"{formats.number(value)} {unit}".strip()
 
 
 def percent(value: float | None) -> str:
-    return t("cannot be computed") if value is None else f"{value:,.0f}%"
+    return t("cannot be computed") if value is None else formats.percent(value)
 
 
 def _computed(value: float | None) -> str:

@@ -25,9 +25,13 @@ _LINE_START = re.compile(
 _NUMBERED = re.compile(r"(\n[ \t]*\d{1,9})([.)])(?=[ \t]|$)")
 
 
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
+
+
 def cell(text: str) -> str:
-    """User text inside a table cell: escaped, on one line (a line break ends the row)."""
-    return escape(" ".join(text.split())).replace("|", "\\|")
+    """User text inside a table cell: escaped, on one line (a line break ends the row).
+    No-break spaces stay: they keep "1 234,5" (Swedish, Polish) on one line."""
+    return escape(" ".join(_BREAKING_SPACE.split(text.strip()))).replace("|", "\\|")
 
 
 def _is_markup(text: str, n: int, edges: int) -> bool:

@@ -41,6 +41,7 @@ class Workshop(_Row):
     team_name: str = ""
     campaign_id: int | None = None
     public_revision: int = 0
+    language: str = "en"  # what its exports and the room's texts are written in
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "phase", Phase(self.phase))  # a stored typo fails here

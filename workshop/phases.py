@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from workshop.i18n import N_
+
 
 class Phase(StrEnum):
     """A workshop's phase; the value is what the database stores."""
@@ -28,17 +30,17 @@ class Phase(StrEnum):
 
 _TEXTS: dict[Phase, tuple[str, str]] = {
     Phase.WRITE: (
-        "Write", "Write your cards privately. Nobody else sees them until the reveal."
+        N_("Write"), N_("Write your cards privately. Nobody else sees them until the reveal.")
     ),
     Phase.REVEAL: (
-        "Reveal", "All cards are visible. Read them; late ideas can still be added."
+        N_("Reveal"), N_("All cards are visible. Read them; late ideas can still be added.")
     ),
-    Phase.GROUP: ("Group", "The facilitator merges duplicate cards into titled groups."),
-    Phase.VOTE: ("Vote", "Spend your dots on the cards and groups that matter most."),
+    Phase.GROUP: (N_("Group"), N_("The facilitator merges duplicate cards into titled groups.")),
+    Phase.VOTE: (N_("Vote"), N_("Spend your dots on the cards and groups that matter most.")),
     Phase.DISCUSS: (
-        "Discuss", "Talk through the top-voted items; agree on actions with owners."
+        N_("Discuss"), N_("Talk through the top-voted items; agree on actions with owners.")
     ),
-    Phase.CLOSED: ("Closed", "The workshop is closed. Read the summary."),
+    Phase.CLOSED: (N_("Closed"), N_("The workshop is closed. Read the summary.")),
 }
 
 EVERY = frozenset(Phase)

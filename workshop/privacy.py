@@ -15,18 +15,18 @@ from sqlite_utils import Database
 from workshop import scrub, teams, workshops
 from workshop.db import one, rows, write
 from workshop.errors import InvalidInput, NotFound
-from workshop.i18n import t, tn
+from workshop.i18n import Nn_, t, tn
 from workshop.roles import Do
 
 # What each table holds, in the words of a removal report.
 _NOUNS = {
-    "workshops": ("{n} workshop", "{n} workshops"),
-    "participants": ("{n} participant", "{n} participants"),
-    "cards": ("{n} card", "{n} cards"),
-    "groups": ("{n} group", "{n} groups"),
-    "votes": ("{n} vote", "{n} votes"),
-    "actions": ("{n} action or decision", "{n} actions and decisions"),
-    "campaigns": ("{n} campaign or test", "{n} campaigns and tests"),
+    "workshops": Nn_("{n} workshop", "{n} workshops"),
+    "participants": Nn_("{n} participant", "{n} participants"),
+    "cards": Nn_("{n} card", "{n} cards"),
+    "groups": Nn_("{n} group", "{n} groups"),
+    "votes": Nn_("{n} vote", "{n} votes"),
+    "actions": Nn_("{n} action or decision", "{n} actions and decisions"),
+    "campaigns": Nn_("{n} campaign or test", "{n} campaigns and tests"),
 }
 # Groups of a workshop whose every card belongs to one participant.
 _EMPTIED = """workshop_id = ? AND id IN (

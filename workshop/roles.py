@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from workshop.errors import NotAllowed
-from workshop.i18n import t
+from workshop.i18n import N_, t
 from workshop.models import Participant
 from workshop.phases import OPEN, Phase
 
@@ -55,25 +55,25 @@ class Rule:
     refusal: str  # English source of the message when the phase does not allow it
 
 
-_CLOSED = "The workshop is closed; it can only be read."
+_CLOSED = N_("The workshop is closed; it can only be read.")
 _DISCUSS = frozenset({Phase.DISCUSS})
 _WRITING = frozenset({Phase.WRITE, Phase.REVEAL})
 _ANY = frozenset(Phase)
 F, P, V = Role.FACILITATOR, Role.PARTICIPANT, Role.VISITOR
 
 RULES: dict[Do, Rule] = {
-    Do.JOIN: Rule(V, OPEN, "This workshop is closed; it can only be read."),
+    Do.JOIN: Rule(V, OPEN, N_("This workshop is closed; it can only be read.")),
     Do.WRITE_CARD: Rule(
-        P, _WRITING, "Cards can be written only in the Write and Reveal phases."
+        P, _WRITING, N_("Cards can be written only in the Write and Reveal phases.")
     ),
     Do.EDIT_OWN_CARD: Rule(
-        P, _WRITING, "Cards can be written only in the Write and Reveal phases."
+        P, _WRITING, N_("Cards can be written only in the Write and Reveal phases.")
     ),
-    Do.VOTE: Rule(P, frozenset({Phase.VOTE}), "Voting is open only in the Vote phase."),
+    Do.VOTE: Rule(P, frozenset({Phase.VOTE}), N_("Voting is open only in the Vote phase.")),
     Do.MOVE_PHASE: Rule(F, _ANY, _CLOSED),
     Do.RUN_TIMER: Rule(F, OPEN, _CLOSED),
     Do.CHANGE_SETTINGS: Rule(
-        F, OPEN, "The workshop is closed; its settings can no longer change."
+        F, OPEN, N_("The workshop is closed; its settings can no longer change.")
     ),
     Do.IMPORT_CARDS: Rule(F, OPEN, _CLOSED),
     Do.REMOVE_CARD: Rule(F, OPEN, _CLOSED),
@@ -81,17 +81,17 @@ RULES: dict[Do, Rule] = {
     Do.GROUP: Rule(
         F,
         frozenset({Phase.REVEAL, Phase.GROUP}),
-        "Cards can be grouped only in the Reveal and Group phases.",
+        N_("Cards can be grouped only in the Reveal and Group phases."),
     ),
-    Do.DECIDE: Rule(F, _DISCUSS, "Decisions and actions are recorded in the Discuss phase."),
+    Do.DECIDE: Rule(F, _DISCUSS, N_("Decisions and actions are recorded in the Discuss phase.")),
     Do.SET_ACTION_STATUS: Rule(F, OPEN, _CLOSED),
     Do.EDIT_ACTION: Rule(F, OPEN, _CLOSED),
     Do.REVIEW_ACTIONS: Rule(F, OPEN, _CLOSED),
-    Do.PLAN_CANVAS: Rule(F, _DISCUSS, "Channels go on the canvas in the Discuss phase."),
-    Do.COMPARE_CHANNELS: Rule(F, _DISCUSS, "Channels are compared in the Discuss phase."),
+    Do.PLAN_CANVAS: Rule(F, _DISCUSS, N_("Channels go on the canvas in the Discuss phase.")),
+    Do.COMPARE_CHANNELS: Rule(F, _DISCUSS, N_("Channels are compared in the Discuss phase.")),
     Do.DECIDE_PROPOSAL: Rule(F, OPEN, _CLOSED),
     Do.TAKE_FORWARD: Rule(
-        F, _DISCUSS, "Learnings are taken forward in the Discuss phase."
+        F, _DISCUSS, N_("Learnings are taken forward in the Discuss phase.")
     ),
     Do.DELETE: Rule(F, _ANY, _CLOSED),
 }

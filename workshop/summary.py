@@ -15,6 +15,7 @@ from workshop import (
     canvas_summary,
     charts,
     followthrough,
+    formats,
     kpi,
     proposals,
 )
@@ -96,9 +97,10 @@ def campaign_heading(campaign: Campaign) -> str:
 
 def _campaign_lines(campaign: Campaign) -> list[str]:
     out = [f"## {campaign_heading(campaign)}", ""]
+    dates = [formats.date(d) for d in (campaign.starts_on, campaign.ends_on) if d]
     facts = [
         (t("Channels"), campaign.channels),
-        (t("Dates"), " – ".join(d for d in (campaign.starts_on, campaign.ends_on) if d)),
+        (t("Dates"), " – ".join(dates)),
         (t("Goal"), campaign.goal),
         (t("Hypothesis"), campaign.hypothesis),
     ]
@@ -139,7 +141,7 @@ def to_markdown(board: Board, extra: Extras = Extras()) -> str:
         f"**{t('Team')}:** {md_escape(w.team_name)}  ",
         f"**{t('Quarter')}:** {w.quarter}  ",
         f"**{t('Exercise')}:** {t(exercise.name)}  ",
-        *([f"**{t('Date')}:** {w.held_on}  "] if w.held_on else []),
+        *([f"**{t('Date')}:** {formats.date(w.held_on)}  "] if w.held_on else []),
         f"**{t('Phase')}:** {t(w.phase.label)}  ",
         f"**{t('Participants')}:** {board.participant_count}",
         "",
@@ -165,7 +167,7 @@ def to_markdown(board: Board, extra: Extras = Extras()) -> str:
             "|---|---|---|---|---|",
         ]
         out += [
-            f"| {cell(a.text)} | {cell(a.owner)} | {a.due_on or '—'} "
+            f"| {cell(a.text)} | {cell(a.owner)} | {formats.date(a.due_on) if a.due_on else '—'} "
             f"| {t(a.status)} | {cell(board.source_of(a)) or '—'} |"
             for a in actions
         ]

@@ -3,21 +3,23 @@
 The method is meant to be explained in one sentence on screen: two cards of the same
 exercise and column, from different quarters, match when they share at least two
 meaningful words and those make up at least 40% of all the words of the two
-(Jaccard). Words are lower-cased, common words dropped and simple endings cut
-("boosting", "boosts" and "boost" are one word). A word found on more than 30% of the
-cards of a long column carries no signal and is ignored. People can confirm a match or unlink it.
+(Jaccard). Words are taken in the card's language (the workshop's, unless the card is
+written in another of the app's languages), lower-cased, stop words dropped and each
+reduced to its dictionary form ("boosting", "boosts" and "boost" are one word; so are
+Polish "kampanii" and "kampanie"); a Danish or Swedish compound counts as its two parts
+(see workshop/lemmas.py). A word found on more than 30% of the cards of a long column
+carries no signal and is ignored. People can confirm a match or unlink it.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
 from sqlite_utils import Database
 
-from workshop import validate
+from workshop import lemmas, validate
 from workshop.db import rows, timestamp, write
 from workshop.errors import InvalidInput
 from workshop.i18n import t
@@ -27,122 +29,11 @@ MIN_JACCARD = 0.4
 COMMON_SHARE = 0.3  # a word on more than this share of a column's cards is ignored
 COMMON_FLOOR = 30  # ...once the column has enough cards for that to mean anything
 STUCK_QUARTERS = 3  # in Stop this many quarters in a row: "still not stopped"
-_WORD = re.compile(r"[^\W_]+")
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "by",
-        "with",
-        "without",
-        "into",
-        "onto",
-        "our",
-        "we",
-        "us",
-        "you",
-        "your",
-        "they",
-        "their",
-        "it",
-        "its",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "do",
-        "does",
-        "did",
-        "not",
-        "no",
-        "nor",
-        "so",
-        "too",
-        "very",
-        "can",
-        "could",
-        "should",
-        "would",
-        "will",
-        "just",
-        "more",
-        "most",
-        "less",
-        "than",
-        "then",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "why",
-        "how",
-        "all",
-        "any",
-        "each",
-        "every",
-        "some",
-        "such",
-        "only",
-        "own",
-        "same",
-        "other",
-        "again",
-        "also",
-        "still",
-        "per",
-        "via",
-        "vs",
-    ]
-)
-_ENDINGS = ("ings", "ing", "ers", "er", "ed", "s")
 
 
-def stem(word: str) -> str:
-    """A light stemmer: boosting, boosts, boosted and boost give one word."""
-    if word.endswith("ies") and len(word) >= 5:
-        return word[:-3] + "y"
-    if word.endswith(("ss", "us", "is")):
-        return word
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            word = word[: -len(ending)]
-            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-                word = word[:-1]  # stopping -> stop
-            break
-    return word[:-1] if len(word) > 3 and word.endswith("e") else word  # guide, guides
-
-
-def words(text: str) -> dict[str, str]:
-    """The meaningful words of a card: stem -> the word as written, to show in reasons."""
-    found: dict[str, str] = {}
-    for word in _WORD.findall(text):
-        lower = word.casefold()
-        if lower not in _STOPWORDS and len(lower) > 1:
-            found.setdefault(stem(lower), lower)
-    return found
+def words(text: str, language: str = "en") -> dict[str, str]:
+    """The meaningful words of a card: lemma -> the word as written, to show in reasons."""
+    return lemmas.words(text, language)
 
 
 @dataclass(frozen=True)
@@ -160,9 +51,15 @@ class Match:
         )
 
 
-def match(a: str, b: str, ignore: frozenset[str] = frozenset()) -> Match | None:
-    """Whether two card texts say the same thing, and why."""
-    return _match(words(a), words(b), ignore)
+def match(
+    a: str, b: str, ignore: frozenset[str] = frozenset(), language: str = "en"
+) -> Match | None:
+    """Whether two card texts of a workshop in ``language`` say the same thing, and why."""
+    return _match(
+        words(a, lemmas.language_of(a, language)),
+        words(b, lemmas.language_of(b, language)),
+        ignore,
+    )
 
 
 def _match(a: dict[str, str], b: dict[str, str], ignore: frozenset[str]) -> Match | None:
@@ -183,6 +80,11 @@ class ThemeCard:
     text: str
     reason: str | None
     votes: int
+    language: str = "en"  # the workshop's; a card may be detected in another
+
+    @property
+    def words(self) -> dict[str, str]:
+        return words(self.text, lemmas.language_of(self.text, self.language))
 
 
 @dataclass(frozen=True)
@@ -229,7 +131,7 @@ def team_cards(
     where = " AND w.exercise = ?" if exercise else ""
     found = rows(
         db,
-        f"""SELECT c.id, w.quarter, w.exercise, c.column_key, c.text, c.reason,
+        f"""SELECT c.id, w.quarter, w.exercise, c.column_key, c.text, c.reason, w.language,
                    -- dots count once they are shown, in Discuss and after
                    CASE WHEN w.phase IN ('discuss', 'closed')
                         THEN (SELECT COUNT(*) FROM votes v WHERE v.card_id = c.id) ELSE 0
@@ -286,7 +188,7 @@ def _links(cards: list[ThemeCard], decided: dict[tuple[int, int], str]) -> list[
 
 def _column_links(column: list[ThemeCard], decided: dict[tuple[int, int], str]) -> list[Link]:
     """Candidate pairs come from an index of words, so years of cards stay quick."""
-    bags = {c.id: words(c.text) for c in column}
+    bags = {c.id: c.words for c in column}
     counts = Counter(w for bag in bags.values() for w in bag)
     common = frozenset(
         w

@@ -7,6 +7,7 @@ import math
 import re
 import unicodedata
 
+from workshop import formats
 from workshop.errors import InvalidInput
 from workshop.i18n import t
 
@@ -182,12 +183,21 @@ def optional_number(
         message = (
             t("{field} cannot be negative.", field=_label(field))
             if low == 0
-            else t("{field} must be at least {low}.", field=_label(field), low=low)
+            else t(
+                "{field} must be at least {low}.",
+                field=_label(field),
+                low=formats.number(low, digits=6),
+            )
         )
         raise InvalidInput(field, message)
     if high is not None and number > high:
         raise InvalidInput(
-            field, t("{field} cannot be over {high}.", field=_label(field), high=f"{high:g}")
+            field,
+            t(
+                "{field} cannot be over {high}.",
+                field=_label(field),
+                high=formats.number(high, digits=6),
+            ),
         )
     return number
 

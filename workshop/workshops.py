@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop import canvas_plan, codes, exercises, facilitator_keys, phases, validate
+from workshop import canvas_plan, codes, exercises, facilitator_keys, i18n, phases, validate
 from workshop.db import new_id, one, rows, timestamp, write
 from workshop.errors import InvalidInput, NotAllowed, NotFound, Stale
 from workshop.i18n import t
@@ -57,12 +57,14 @@ def create_workshop(
     settings: Settings = Settings(),
     campaign_id: int | None = None,
     secret: str | None = None,
+    language: str | None = None,
 ) -> tuple[Workshop, str]:
     """Create a workshop; returns it with the facilitator secret (shown once, never stored).
 
     A ``secret`` is passed only when a facilitator's work creates a workshop for them,
     so the key they already hold opens it too. With no ``team_id``, a team called
-    ``new_team`` is created with it: both are saved, or neither.
+    ``new_team`` is created with it: both are saved, or neither. The workshop is
+    written in ``language``, by default the one its facilitator is using.
     """
     if exercise not in exercises.EXERCISES:
         raise InvalidInput("exercise", t("Pick one of the exercises."))
@@ -76,6 +78,7 @@ def create_workshop(
         "dots": clean.dots,
         "max_dots_per_card": clean.max_dots_per_card,
         "campaign_id": campaign_id,
+        "language": i18n.supported(language) or i18n.language(),
     }
     secret = secret or codes.new_secret()
     with write(db):
@@ -101,9 +104,11 @@ def create_workshop(
         code = _unused_code(db)
         cursor = db.execute(
             """INSERT INTO workshops (team_id, quarter, exercise, title, held_on, code,
-                   secret_hash, anonymous, dots, max_dots_per_card, campaign_id, created_at)
+                   secret_hash, anonymous, dots, max_dots_per_card, campaign_id, language,
+                   created_at)
                VALUES (:team_id, :quarter, :exercise, :title, :held_on, :code, :secret_hash,
-                   :anonymous, :dots, :max_dots_per_card, :campaign_id, :created_at)""",
+                   :anonymous, :dots, :max_dots_per_card, :campaign_id, :language,
+                   :created_at)""",
             {
                 **values,
                 "code": code,
@@ -313,6 +318,16 @@ def update_settings(
             [int(clean.anonymous), clean.dots, clean.max_dots_per_card, workshop_id],
         )
         settle_votes(db, workshop_id, clean.dots, clean.max_dots_per_card)
+    return get_workshop(db, workshop_id)
+
+
+def set_language(db: Database, workshop_id: int, secret: str | None, language: str) -> Workshop:
+    """The language the workshop's exports and the room's texts are written in."""
+    code = i18n.supported(language)
+    if code is None or code not in i18n.LANGUAGES:
+        raise InvalidInput("language", t("Pick one of the languages."))
+    with facilitating(db, workshop_id, secret, Do.CHANGE_SETTINGS):
+        db.execute("UPDATE workshops SET language = ? WHERE id = ?", [code, workshop_id])
     return get_workshop(db, workshop_id)
 
 

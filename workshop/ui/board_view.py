@@ -12,7 +12,18 @@ from functools import lru_cache, partial
 
 import streamlit as st
 
-from workshop import actions, board, campaigns, cards, exercises, groups, phases, validate, votes
+from workshop import (
+    actions,
+    board,
+    campaigns,
+    cards,
+    exercises,
+    groups,
+    i18n,
+    phases,
+    validate,
+    votes,
+)
 from workshop.board import Board, ColumnView, Item
 from workshop.exercises import Exercise
 from workshop.i18n import language, t, tn
@@ -500,7 +511,8 @@ def board_columns(b: Board, viewer: Viewer) -> None:
         return
     for streamlit_column, column_view in zip(st.columns(len(b.columns)), b.columns, strict=True):
         with streamlit_column:
-            head = column_head_html(column_view)
+            with i18n.using(b.workshop.language):  # the room reads one language
+                head = column_head_html(column_view)
             if not _controls(b, column_view.column.key, viewer):
                 st.html(Markup(head + cards_html(b, column_view.items)))
             else:

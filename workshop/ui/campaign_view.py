@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from workshop import campaigns, charts, kpi, teams
-from workshop.i18n import t
+from workshop.i18n import N_, t
 from workshop.models import Campaign, Team
 from workshop.safe_text import label, literal
 from workshop.ui import state
@@ -17,10 +17,11 @@ from workshop.ui.state import db
 from workshop.ui.team_access import hold
 from workshop.ui.widgets import FormMessages, refill_next_run
 
+# Suggestions; a picked one is kept in English and shown in the reader's language.
 COMMON_CHANNELS = (
     *("Instagram", "Facebook", "TikTok", "LinkedIn", "YouTube", "Pinterest", "X"),
-    *("Google Search Ads", "Google Shopping", "Newsletter", "Blog / SEO", "Website"),
-    *("Influencers", "PR", "Events", "Podcast"),
+    *("Google Search Ads", "Google Shopping", N_("Newsletter"), N_("Blog / SEO")),
+    *(N_("Website"), N_("Influencers"), N_("PR"), N_("Events"), N_("Podcast")),
 )
 
 
@@ -88,7 +89,7 @@ def campaign_charts(campaign: Campaign) -> None:
     """The campaign's charts side by side; on a phone they stack."""
     drawn = charts.campaign_charts(campaign)
     for cell, chart in zip(st.columns(max(len(drawn), 1)), drawn, strict=False):
-        cell.altair_chart(chart, width="stretch")
+        cell.altair_chart(charts.localized(chart), width="stretch")
 
 
 def _number(
@@ -146,6 +147,7 @@ def campaign_form(
             sorted({*COMMON_CHANNELS, *chosen}),
             default=chosen,
             accept_new_options=True,
+            format_func=lambda name: t(name) if name in COMMON_CHANNELS else name,
             key=f"{key}-channels",
             help=t("Pick from the list or type a channel of your own."),
         )

@@ -12,10 +12,10 @@ import streamlit as st
 from streamlit import dataframe_util
 from streamlit.delta_generator import DeltaGenerator
 
-from workshop import canvas, canvas_plan, channels, charts, proposals
+from workshop import canvas, canvas_plan, channels, charts, formats, i18n, proposals
 from workshop.board import Board, Item
 from workshop.errors import WorkshopError
-from workshop.i18n import language, t
+from workshop.i18n import N_, language, t
 from workshop.models import AuditChannel, PlanChannel, Proposal, Workshop
 from workshop.roles import Do, Viewer
 from workshop.safe_text import label, literal
@@ -189,7 +189,7 @@ def canvas_section(b: Board, viewer: Viewer) -> None:
     if problem:
         st.warning(problem)
     else:
-        st.success(t("The budget shares add up to {total}%.", total=f"{total:g}"))
+        st.success(t("The budget shares add up to {total}%.", total=formats.number(total)))
     for warning in canvas_plan.warnings(plan):
         st.warning(literal(warning), icon="⚠️")
     mix_charts(workshop, plan)
@@ -227,7 +227,7 @@ def mix_charts(workshop: Workshop, plan: list[PlanChannel]) -> None:
 
 @lru_cache(maxsize=32)
 def _mix_specs(
-    plan: tuple[PlanChannel, ...], today: tuple[AuditChannel, ...], _language: str
+    plan: tuple[PlanChannel, ...], today: tuple[AuditChannel, ...], lang: str
 ) -> tuple[dict, ...]:
     """The mix charts as Vega-Lite, built once per canvas, audit and language (the rows
     are the key: they are frozen, so hashing them is cheap). Built anew, the frame,
@@ -237,7 +237,8 @@ def _mix_specs(
     frame = charts.mix_frame(list(plan), list(today))
     specs = []
     for by in charts.MIX_BY:
-        spec = charts.mix_chart(frame, by).to_dict()
+        with i18n.using(lang):
+            spec = charts.localized(charts.mix_chart(frame, by)).to_dict()
         spec["datasets"] = {
             name: dataframe_util.convert_anything_to_arrow_bytes(values)
             for name, values in spec.get("datasets", {}).items()
@@ -399,6 +400,9 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def proposals_status(status: str) -> str:
-    return {"proposed": "proposed", "accepted": "accepted: on the board", "rejected": "rejected"}[
-        status
-    ]
+    names = {
+        "proposed": N_("proposed"),
+        "accepted": N_("accepted: on the board"),
+        "rejected": N_("rejected"),
+    }
+    return names[status]

@@ -6,7 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from workshop import exports, filenames, report
+from workshop import exports, filenames, i18n, report
 from workshop.i18n import t
 from workshop.models import Team, Workshop
 from workshop.ui.state import db
@@ -32,10 +32,22 @@ def download_buttons(workshop: Workshop) -> None:
 def report_buttons(team: Team, first: str, last: str) -> None:
     """The team's report as Markdown and PDF, for people who were not in the room."""
     name = report.file_stem(team, first, last)
+    # The file is made when the button is pressed, maybe outside this run: it is
+    # written in the language the button was shown in.
+    lang = i18n.language()
+
+    def pdf() -> bytes:
+        with i18n.using(lang):
+            return report.to_pdf(report.build(db(), team, first, last))
+
+    def markdown() -> str:
+        with i18n.using(lang):
+            return report.build(db(), team, first, last).markdown
+
     left, right, _ = st.columns([1, 1, 3])
     left.download_button(
         t("Report as PDF"),
-        lambda: report.to_pdf(report.build(db(), team, first, last)),
+        pdf,
         file_name=filenames.safe(name, "pdf"),
         mime="application/pdf",
         type="primary",
@@ -46,7 +58,7 @@ def report_buttons(team: Team, first: str, last: str) -> None:
     )
     right.download_button(
         t("Report as Markdown"),
-        lambda: report.build(db(), team, first, last).markdown,
+        markdown,
         file_name=filenames.safe(name, "md"),
         mime="text/markdown",
         key="report-md",

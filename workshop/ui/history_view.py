@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from workshop import exercises, history, themes, validate
+from workshop import charts, exercises, history, themes, validate
 from workshop.db import default_path
 from workshop.i18n import t
 from workshop.models import Team
@@ -44,7 +44,7 @@ def team_filters(key: str) -> tuple[Team, str, str, str | None]:
 def chart_and_table(chart: alt.Chart, frame: pd.DataFrame, key: str) -> None:
     """A chart with its numbers one click away."""
     as_chart, as_table = st.tabs([t("Chart"), t("Table")], key=key)
-    as_chart.altair_chart(chart, width="stretch")
+    as_chart.altair_chart(charts.localized(chart), width="stretch")
     as_table.dataframe(frame, hide_index=True, width="stretch")
 
 

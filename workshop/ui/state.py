@@ -41,6 +41,9 @@ DEFAULTS: dict[str, Any] = {
     "wk_me": {},  # workshop code -> this browser's personal token there (never mutated)
     "wk_refusals": {},  # form key -> (field, message, repeated): said until sent again
     "wk_refill": {},  # form key -> {widget key: value} to show on the run after a save
+    "wk_lang": None,  # the language this person picked (switch or address), if any
+    "wk_lang_now": None,  # the language this session reads, for fragment reruns
+    "wk_lang_switch": None,  # the language switch's value (a selectbox's key)
 }
 
 
