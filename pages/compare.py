@@ -4,8 +4,8 @@ campaign results over time."""
 import pandas as pd
 import streamlit as st
 
-from workshop import charts, exercises, history, themes
-from workshop.i18n import t
+from workshop import charts, exercises, formats, history, themes
+from workshop.i18n import t, tn
 from workshop.ui import state
 from workshop.ui.history_view import (
     SHOWN,
@@ -77,9 +77,13 @@ else:
 
 st.header(t("Recurring themes"))
 st.caption(
-    t(
+    tn(
         "Cards of the same column in different quarters match when they share at least "
-        "two meaningful words that make up 40% or more of their words."
+        "{n} meaningful word that makes up {share} or more of their words.",
+        "Cards of the same column in different quarters match when they share at least "
+        "{n} meaningful words that make up {share} or more of their words.",
+        themes.MIN_SHARED,
+        share=formats.percent(themes.MIN_JACCARD * 100),
     )
 )
 if not linked:

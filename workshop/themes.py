@@ -19,7 +19,7 @@ from itertools import combinations
 
 from sqlite_utils import Database
 
-from workshop import lemmas, validate
+from workshop import formats, lemmas, validate
 from workshop.db import rows, timestamp, write
 from workshop.errors import InvalidInput
 from workshop.i18n import t
@@ -45,9 +45,9 @@ class Match:
 
     def explain(self) -> str:
         return t(
-            "shared words: {words} ({pct}% of their words)",
+            "shared words: {words} ({share} of their words)",
             words=", ".join(sorted(self.shared)),
-            pct=round(self.jaccard * 100),
+            share=formats.percent(self.jaccard * 100),
         )
 
 
