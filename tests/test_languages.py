@@ -81,7 +81,7 @@ def test_a_workshop_is_written_in_its_facilitators_language(db):
         )
     assert made.language == "tr"
     other, _ = workshops.create_workshop(
-        db, team_id=team.id, quarter="2026-Q3", exercise="sscc", title="Plan", language="id"
+        db, team_id=team.id, quarter="2026-Q3", exercise="sscc", title="Rencana", language="id"
     )
     assert other.language == "id"
 
