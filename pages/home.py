@@ -100,10 +100,11 @@ with create:
         if team_choice == new_team
         else ""
     )
+    names = {key: t(exercises.get(key).name) for key in exercises.EXERCISES}
     exercise = st.selectbox(
         t("Exercise"),
-        list(exercises.EXERCISES),
-        format_func=lambda k: t(exercises.get(k).name),
+        list(names),
+        format_func=names.get,  # named in this run's language, whichever thread asks
         key="setup-exercise",
     )
     st.caption(t(exercises.get(exercise).purpose))
