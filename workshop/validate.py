@@ -9,7 +9,7 @@ import unicodedata
 
 from workshop import formats
 from workshop.errors import InvalidInput
-from workshop.i18n import t
+from workshop.i18n import N_, t
 
 CARD_MAX = 500
 NAME_MAX = 60
@@ -27,9 +27,48 @@ _INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc", "Cs", "Mn", "Me
 _BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
+# The fields messages name, as a person reads them in their language.
+FIELD_NAMES = {
+    "KPI date": N_("KPI date"),
+    "date": N_("Date"),
+    "due date": N_("Due date"),
+    "end date": N_("End date"),
+    "last post": N_("Last post"),
+    "start date": N_("Start date"),
+    "KPI baseline": N_("KPI baseline"),
+    "KPI target": N_("KPI target"),
+    "audience size": N_("Audience size"),
+    "budget share": N_("Budget share"),
+    "KPI metric": N_("KPI metric"),
+    "KPI unit": N_("KPI unit"),
+    "account": N_("Account"),
+    "audience": N_("Audience"),
+    "backup admin": N_("Backup admin"),
+    "evidence": N_("Evidence"),
+    "goal": N_("Goal"),
+    "hypothesis": N_("Hypothesis"),
+    "owner": N_("Owner"),
+    "purpose": N_("Purpose"),
+    "reason": N_("Reason"),
+    "display name": N_("Display name"),
+    "action": N_("Action"),
+    "card": N_("Card"),
+    "channel": N_("Channel"),
+    "group title": N_("Group title"),
+    "name": N_("Name"),
+    "platform": N_("Platform"),
+    "team name": N_("Team name"),
+    "title": N_("Title"),
+    "dots per participant": N_("Dots per participant"),
+    "most dots on one card": N_("Most dots on one card"),
+}
+
+
 def _label(field: str) -> str:
-    """The field's name starting a sentence (``str.capitalize`` would turn KPI into Kpi)."""
-    return field[:1].upper() + field[1:]
+    """The field's name starting a sentence, in the reader's language
+    (``str.capitalize`` would turn KPI into Kpi)."""
+    named = FIELD_NAMES.get(field)
+    return t(named) if named else field[:1].upper() + field[1:]
 
 
 def _strip_controls(value: str, keep_newlines: bool) -> str:
