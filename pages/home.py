@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from workshop import demo, exercises, guard, teams, validate, workshops
+from workshop import demo, exercises, guard, i18n, teams, validate, workshops
 from workshop.i18n import t
 from workshop.models import Workshop
 from workshop.phases import Phase
@@ -123,6 +123,18 @@ with create:
             ),
         )
         anonymous = st.checkbox(t("Anonymous cards"), True, key="setup-anonymous")
+        codes = list(i18n.LANGUAGES)
+        language = st.selectbox(
+            t("Language of the workshop"),
+            codes,
+            index=codes.index(i18n.language()) if i18n.language() in codes else 0,
+            format_func=i18n.LANGUAGES.__getitem__,
+            help=t(
+                "The board's columns and questions and the exported summary are written in "
+                "this language, whatever language each person picks for the app."
+            ),
+            key="setup-language",
+        )
         left, right = st.columns(2)
         dots = left.number_input(
             t("Dots per participant (0 turns voting off)"),
@@ -154,6 +166,7 @@ with create:
                 held_on=held_on,
                 settings=workshops.Settings(anonymous, dots, per_card),
                 campaign_id=campaign.id if campaign else None,
+                language=language,
             )
         except SAVE_ERRORS as error:
             show_error(error)

@@ -157,3 +157,16 @@ def test_the_html_export_names_the_workshops_language(db):
     page = exports.export(db, room.workshop.id, "html").decode()
     assert '<html lang="tr">' in page
     assert 'lang="en"' not in page
+
+
+def test_the_setup_form_sets_the_workshops_language_apart_from_the_readers(db):
+    at = app(lang="sv")
+    assert at.selectbox(key="setup-language").value == "sv"  # the facilitator's, at first
+    at.text_input(key="setup-team-name").input("Growth team")
+    at.text_input(key="setup-title-sscc").input("Q4 offsite")
+    at.selectbox(key="setup-language").set_value("pl")
+    at.button(key="setup-submit").click().run()
+    assert not at.exception
+    [made] = workshops.list_workshops(db)
+    assert made.language == "pl"
+    assert at.button(key="setup-submit").label == "Skapa workshop"  # the reader's stays
