@@ -2,12 +2,13 @@
 
 import asyncio
 import json
+import time
 from urllib.parse import urlencode
 
 from starlette.requests import Request
 
 from tests.support import next_message, run
-from workshop import cards, participants, votes
+from workshop import cards, participants, votes, workshops
 from workshop import db as database
 from workshop.codes import hash_secret
 from workshop.live import Hub, facilitator_proof, participant_proof, stream_query
@@ -193,3 +194,29 @@ def test_only_the_facilitator_gets_a_facilitator_stream(db_path, room, monkeypat
         assert refused.status_code == 404
     assert run(server.live(live_request(code, Role.FACILITATOR, proof=proof))).status_code == 200
     assert proof not in room.secret and hash_secret(room.secret) not in proof
+
+
+def test_every_stream_is_told_when_the_timer_starts_and_stops(db_path, room):
+    """Participants' pages too: a timer is public, and the message carries its end and
+    the server's clock so a page counts down before it has rerun."""
+
+    async def scenario():
+        hub = Hub(db_path, poll_s=0.05)
+        await hub.start()
+        anna = hub.stream(room.workshop.id, Role.PARTICIPANT, room.anna.id)
+        first = await next_message(anna)
+        started = workshops.start_timer(room.db, room.workshop.id, room.secret, 5)
+        told = await next_message(anna)
+        while told["timer_ends_at"] is None:  # a presence message may come first
+            told = await next_message(anna)
+        workshops.stop_timer(room.db, room.workshop.id, room.secret)
+        stopped = await next_message(anna)
+        await hub.stop()
+        return first, started, told, stopped
+
+    first, started, told, stopped = run(scenario())
+    assert first["timer_ends_at"] is None
+    assert told["timer_ends_at"] == started.timer_ends_at
+    assert told["rev"] > first["rev"]
+    assert abs(told["server_now"] - time.time()) < 5
+    assert stopped["timer_ends_at"] is None

@@ -235,7 +235,7 @@ def test_a_saved_campaign_name_shows_as_typed_in_the_message(db):
     at.text_input(key="new-campaign-name").input(HOSTILE)
     at.button(key="new-campaign-submit").click().run()
     assert_shown_as_typed(at)
-    assert any(read(s.value) == f"Saved “{HOSTILE}”." for s in at.success)
+    assert any(read(toast.value) == f"Saved “{HOSTILE}”." for toast in at.toast)
 
 
 def test_channels_and_accounts_show_as_typed_where_they_are_flagged(db):

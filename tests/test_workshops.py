@@ -1,5 +1,7 @@
 """Setting up workshops, join codes, phases and the facilitator's role."""
 
+import time
+
 import pytest
 
 from workshop import codes, phases, teams, validate, workshops
@@ -76,6 +78,7 @@ FACILITATOR_ACTIONS = [
     lambda db, w, s: workshops.set_phase(db, w, s, "closed"),
     lambda db, w, s: workshops.start_timer(db, w, s, 5),
     lambda db, w, s: workshops.stop_timer(db, w, s),
+    lambda db, w, s: workshops.add_minute(db, w, s),
     lambda db, w, s: workshops.update_settings(db, w, s, workshops.Settings(False, 3, 1)),
 ]
 
@@ -100,6 +103,37 @@ def test_timer_limits(room):
     started = workshops.start_timer(room.db, room.workshop.id, room.secret, 5)
     assert started.timer_ends_at is not None
     assert workshops.stop_timer(room.db, room.workshop.id, room.secret).timer_ends_at is None
+
+
+def test_a_timer_ends_with_its_phase_unless_kept(room):
+    w, secret = room.workshop.id, room.secret
+    workshops.start_timer(room.db, w, secret, 5)
+    assert workshops.advance(room.db, w, secret).timer_ends_at is None
+    started = workshops.start_timer(room.db, w, secret, 5)
+    kept = workshops.advance(room.db, w, secret, keep_timer=True)
+    assert kept.timer_ends_at == started.timer_ends_at
+    assert workshops.step_back(room.db, w, secret).timer_ends_at is None
+
+
+def test_a_stopped_timer_stays_stopped_through_phase_changes(room):
+    w, secret = room.workshop.id, room.secret
+    workshops.start_timer(room.db, w, secret, 5)
+    workshops.stop_timer(room.db, w, secret)
+    for _ in range(3):
+        assert workshops.advance(room.db, w, secret, keep_timer=True).timer_ends_at is None
+
+
+def test_a_minute_more_on_a_running_or_finished_timer(room):
+    w, secret = room.workshop.id, room.secret
+    with pytest.raises(NotAllowed, match="No timer"):
+        workshops.add_minute(room.db, w, secret)
+    started = workshops.start_timer(room.db, w, secret, 5)
+    assert started.timer_ends_at is not None
+    longer = workshops.add_minute(room.db, w, secret)
+    assert longer.timer_ends_at == pytest.approx(started.timer_ends_at + 60)
+    room.db.execute("UPDATE workshops SET timer_ends_at = 1 WHERE id = ?", [w])  # ran out
+    again = workshops.add_minute(room.db, w, secret)
+    assert again.timer_ends_at == pytest.approx(time.time() + 60, abs=5)
 
 
 def test_every_change_bumps_the_revision(room):

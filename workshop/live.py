@@ -3,8 +3,10 @@
 Browsers hold one Server-Sent-Events stream each; nothing runs per browser while a
 workshop is idle. A change committed in this process wakes the hub at once; a change
 made by another process (the command line, a second server) is found by one cheap
-query of all watched revisions per ``poll_s``. Messages carry only the revision and
-presence counts, never card text, so a stream reveals nothing a page would not.
+query of all watched revisions per ``poll_s``. Messages carry only the revision,
+presence counts and the phase timer (with the server's clock, so every screen counts
+down the same seconds before its page has rerun), never card text, so a stream reveals
+nothing a page would not.
 Every viewer but the facilitator follows the public revision: a change only its author
 and the facilitator can see (a private card, a hidden dot) does not rerun every other
 participant's page.
@@ -18,20 +20,32 @@ import hashlib
 import hmac
 import json
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from workshop import scrub
+from workshop import facilitator_keys, scrub
 from workshop.codes import normalise_code
 from workshop.db import one
 from workshop.models import Workshop
 from workshop.roles import Role
 
 KEEPALIVE_S = 15.0
-_GONE = (-1, -1)  # the revisions of a workshop that does not exist
+
+
+class _Seen(NamedTuple):
+    """What the hub last read of a workshop: both revisions and when its timer ends."""
+
+    revision: int
+    public: int
+    timer_ends_at: float | None = None
+
+
+_GONE = _Seen(-1, -1)  # a workshop that does not exist
 
 
 def follows_public(role: Role) -> bool:
@@ -80,8 +94,10 @@ def watched(db: Database, code: str, query: dict[str, str]) -> tuple[int, Role, 
     if row is None:
         return None
     proof = query.get("proof", "")
-    if role is Role.FACILITATOR and not _proves(proof, facilitator_proof(row["secret_hash"])):
-        return None
+    if role is Role.FACILITATOR:  # any key that opens the workshop (see facilitator_keys)
+        opening = facilitator_keys.hashes_opening(db, row["id"])
+        if not any([_proves(proof, facilitator_proof(h)) for h in opening]):
+            return None
     participant_id = None
     if role is Role.PARTICIPANT:
         wanted = query.get("id", "")
@@ -114,7 +130,7 @@ class Hub:
         self._db_path = db_path
         self._poll_s = poll_s
         self._subscribers: set[_Subscriber] = set()
-        self._revisions: dict[int, tuple[int, int]] = {}  # (all changes, public ones)
+        self._revisions: dict[int, _Seen] = {}
         self._presence_rev: Counter[int] = Counter()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._check_now = asyncio.Event()
@@ -158,12 +174,14 @@ class Hub:
         return len(people)
 
     def _message(self, workshop_id: int, role: Role) -> str:
-        revision, public = self._revisions.get(workshop_id, _GONE)
+        seen = self._revisions.get(workshop_id, _GONE)
         return json.dumps(
             {
-                "rev": public if follows_public(role) else revision,
+                "rev": seen.public if follows_public(role) else seen.revision,
                 "presence": self._presence_rev[workshop_id],
                 "online": self.online(workshop_id),
+                "timer_ends_at": seen.timer_ends_at,
+                "server_now": time.time(),
             }
         )
 
@@ -199,17 +217,19 @@ class Hub:
             ):
                 subscriber.wake.set()
 
-    def _read_revisions(self, ids: list[int]) -> dict[int, tuple[int, int]] | None:
+    def _read_revisions(self, ids: list[int]) -> dict[int, _Seen] | None:
         if not ids or self._conn is None:
             return {}
         marks = ",".join("?" * len(ids))
         try:
             found = self._conn.execute(
-                f"SELECT id, revision, public_revision FROM workshops WHERE id IN ({marks})", ids
+                "SELECT id, revision, public_revision, timer_ends_at FROM workshops "
+                f"WHERE id IN ({marks})",
+                ids,
             ).fetchall()
         except sqlite3.Error:
             return None
-        return {workshop_id: (revision, public) for workshop_id, revision, public in found}
+        return {workshop_id: _Seen(*seen) for workshop_id, *seen in found}
 
     async def _watch(self) -> None:
         while True:
@@ -227,7 +247,7 @@ class Hub:
                 before = self._revisions.get(workshop_id, _GONE)
                 if now != before:
                     self._revisions[workshop_id] = now
-                    self._wake(workshop_id, participants=now[1] != before[1])
+                    self._wake(workshop_id, participants=now.public != before.public)
 
 
 async def _woken(event: asyncio.Event) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop import canvas_plan, codes, exercises, phases, validate
+from workshop import canvas_plan, codes, exercises, facilitator_keys, phases, validate
 from workshop.db import new_id, one, rows, timestamp, write
 from workshop.errors import InvalidInput, NotAllowed, NotFound, Stale
 from workshop.i18n import t
@@ -81,6 +81,22 @@ def create_workshop(
     with write(db):
         team_id = get_team(db, team_id).id if team_id is not None else create_team(db, new_team).id
         _check_campaign(db, team_id, exercises.get(exercise), campaign_id)
+        # Read inside the write: a second click on Create makes no second workshop.
+        if one(
+            db,
+            """SELECT id FROM workshops WHERE team_id = ? AND quarter = ?
+                   AND title = ? COLLATE NOCASE""",
+            [team_id, values["quarter"], values["title"]],
+        ):
+            raise InvalidInput(
+                "title",
+                t(
+                    "This team has a workshop called “{title}” in {quarter} already: give "
+                    "this one another title.",
+                    title=values["title"],
+                    quarter=values["quarter"],
+                ),
+            )
         values["team_id"] = team_id
         code = _unused_code(db)
         cursor = db.execute(
@@ -155,31 +171,35 @@ def revision(db: Database, workshop_id: int) -> int:
 
 
 def authorise(db: Database, workshop_id: int, secret: str | None) -> Workshop:
-    """The workshop, if ``secret`` is its facilitator secret; NotAllowed otherwise."""
-    row = one(db, "SELECT secret_hash FROM workshops WHERE id = ?", [workshop_id])
-    if row is None:
+    """The workshop, if ``secret`` opens it (see :mod:`workshop.facilitator_keys`);
+    NotAllowed otherwise."""
+    hashes = facilitator_keys.hashes_opening(db, workshop_id)
+    if not hashes:
         raise NotFound(t("Workshop {id} does not exist.", id=workshop_id))
-    if not codes.secret_matches(secret, row["secret_hash"]):
+    # Every hash is compared, so the time taken tells nothing about which one matched.
+    matches = [codes.secret_matches(secret, stored) for stored in hashes]
+    if not any(matches):
         raise NotAllowed(t("Only the facilitator can do that."))
     return get_workshop(db, workshop_id)
 
 
 def facilitated_by(db: Database, keys: list[str]) -> set[int]:
-    """The ids of the workshops whose facilitator key is among ``keys``."""
-    hashes = sorted({codes.hash_secret(key) for key in keys if key})
-    if not hashes:
-        return set()
-    marks = ", ".join("?" for _ in hashes)
-    found = rows(db, f"SELECT id FROM workshops WHERE secret_hash IN ({marks})", hashes)
-    return {r["id"] for r in found}
+    """The ids of the workshops that one of ``keys`` opens."""
+    return facilitator_keys.workshops_opened(db, sorted({codes.hash_secret(k) for k in keys if k}))
 
 
 def is_facilitator(db: Database, workshop_id: int, secret: str | None) -> bool:
-    try:
-        authorise(db, workshop_id, secret)
-    except (NotAllowed, NotFound):
-        return False
-    return True
+    return opening_key(db, workshop_id, [secret] if secret else []) is not None
+
+
+def opening_key(db: Database, workshop_id: int, keys: Collection[str]) -> str | None:
+    """The first of ``keys`` that opens ``workshop_id``, if any: a browser may hold the
+    keys of several workshops, and one of them may open this one (it fed it)."""
+    hashes = facilitator_keys.hashes_opening(db, workshop_id)
+    for key in keys:
+        if any([codes.secret_matches(key, stored) for stored in hashes]):
+            return key
+    return None
 
 
 @contextmanager
@@ -207,9 +227,12 @@ def set_phase(
     phase: str,
     *,
     seen: Phase | None = None,
+    keep_timer: bool = False,
 ) -> Workshop:
     """Move the workshop to ``phase``. ``seen``: the phase the facilitator's button was
-    drawn in; if the workshop has moved on since, nothing changes and Stale says so."""
+    drawn in; if the workshop has moved on since, nothing changes and Stale says so.
+    A timer belongs to the phase it was started in and ends with it, unless the
+    facilitator chose to ``keep_timer`` running into the next one."""
     with facilitating(db, workshop_id, secret, Do.MOVE_PHASE) as workshop:
         _not_stale(workshop, seen)
         if phase not in phases.sequence(workshop.dots):
@@ -219,8 +242,8 @@ def set_phase(
             if problem:
                 raise NotAllowed(problem)
         db.execute(
-            "UPDATE workshops SET phase = ?, timer_ends_at = NULL WHERE id = ?",
-            [Phase(phase), workshop_id],
+            "UPDATE workshops SET phase = ?, timer_ends_at = ? WHERE id = ?",
+            [Phase(phase), workshop.timer_ends_at if keep_timer else None, workshop_id],
         )
     return get_workshop(db, workshop_id)
 
@@ -236,21 +259,37 @@ def _not_stale(workshop: Workshop, seen: Phase | None) -> None:
 
 
 def advance(
-    db: Database, workshop_id: int, secret: str | None, *, seen: Phase | None = None
+    db: Database,
+    workshop_id: int,
+    secret: str | None,
+    *,
+    seen: Phase | None = None,
+    keep_timer: bool = False,
 ) -> Workshop:
-    """The next phase; ``seen`` as for :func:`set_phase`."""
-    return _move(db, workshop_id, secret, seen, forward=True)
+    """The next phase; ``seen`` and ``keep_timer`` as for :func:`set_phase`."""
+    return _move(db, workshop_id, secret, seen, forward=True, keep_timer=keep_timer)
 
 
 def step_back(
-    db: Database, workshop_id: int, secret: str | None, *, seen: Phase | None = None
+    db: Database,
+    workshop_id: int,
+    secret: str | None,
+    *,
+    seen: Phase | None = None,
+    keep_timer: bool = False,
 ) -> Workshop:
-    """The previous phase; ``seen`` as for :func:`set_phase`."""
-    return _move(db, workshop_id, secret, seen, forward=False)
+    """The previous phase; ``seen`` and ``keep_timer`` as for :func:`set_phase`."""
+    return _move(db, workshop_id, secret, seen, forward=False, keep_timer=keep_timer)
 
 
 def _move(
-    db: Database, workshop_id: int, secret: str | None, seen: Phase | None, *, forward: bool
+    db: Database,
+    workshop_id: int,
+    secret: str | None,
+    seen: Phase | None,
+    *,
+    forward: bool,
+    keep_timer: bool,
 ) -> Workshop:
     with facilitating(db, workshop_id, secret, Do.MOVE_PHASE) as workshop:
         _not_stale(workshop, seen)
@@ -260,7 +299,7 @@ def _move(
             raise NotAllowed(
                 t("The workshop is closed already.") if forward else t("This is the first phase.")
             )
-        return set_phase(db, workshop_id, secret, to)
+        return set_phase(db, workshop_id, secret, to, keep_timer=keep_timer)
 
 
 def update_settings(
@@ -302,6 +341,7 @@ def settle_votes(db: Database, workshop_id: int, dots: int, per_item: int) -> No
 
 
 def start_timer(db: Database, workshop_id: int, secret: str | None, minutes: float) -> Workshop:
+    """Count down ``minutes`` on every screen; a running timer starts over."""
     if not isinstance(minutes, int | float) or not 0 < minutes <= MAX_TIMER_MINUTES:
         raise InvalidInput("timer", t("A timer runs from 1 to {n} minutes.", n=MAX_TIMER_MINUTES))
     with facilitating(db, workshop_id, secret, Do.RUN_TIMER):
@@ -312,7 +352,19 @@ def start_timer(db: Database, workshop_id: int, secret: str | None, minutes: flo
     return get_workshop(db, workshop_id)
 
 
+def add_minute(db: Database, workshop_id: int, secret: str | None) -> Workshop:
+    """One more minute on the timer; a timer that ran out counts down again from one."""
+    with facilitating(db, workshop_id, secret, Do.RUN_TIMER) as workshop:
+        if workshop.timer_ends_at is None:
+            raise NotAllowed(t("No timer is running. Start one first."))
+        now = time.time()
+        ends = min(max(workshop.timer_ends_at, now) + 60, now + MAX_TIMER_MINUTES * 60)
+        db.execute("UPDATE workshops SET timer_ends_at = ? WHERE id = ?", [ends, workshop_id])
+    return get_workshop(db, workshop_id)
+
+
 def stop_timer(db: Database, workshop_id: int, secret: str | None) -> Workshop:
+    """Clear the timer: a stopped timer shows nothing anywhere, not even "Time is up"."""
     with facilitating(db, workshop_id, secret, Do.RUN_TIMER):
         db.execute("UPDATE workshops SET timer_ends_at = NULL WHERE id = ?", [workshop_id])
     return get_workshop(db, workshop_id)

@@ -130,9 +130,9 @@ def test_a_participant_joins_writes_votes_and_reads_with_the_keyboard_alone(brow
     page.reload()
     wait_idle(page)
     expect(card.filter(has_text="Boosting every post by default")).to_be_visible()  # read
-    tab_to(page, button("＋ dot"))
+    tab_to(page, button("Add a dot"))
     page.keyboard.press("Enter")
-    taken_back = page.get_by_role("button", name="－ dot").and_(page.locator(":enabled"))
+    taken_back = page.get_by_role("button", name="Take a dot back").and_(page.locator(":enabled"))
     expect(taken_back).to_have_count(1)  # the dot is on the card and can be taken back
     spent = db.execute("SELECT COUNT(*) FROM votes WHERE workshop_id = ?", [workshop.id])
     assert spent.fetchone()[0] == 1

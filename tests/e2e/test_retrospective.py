@@ -77,7 +77,7 @@ def test_a_whole_retrospective(browser, server):
     next_phase(fac, "Vote")
     for page in (anna, ben):
         box = page.locator("[class*='st-key-card-card-']").filter(has_text=LEARNED)
-        box.get_by_role("button", name="＋ dot").click()
+        box.get_by_role("button", name="Add a dot").click()
         expect(page.get_by_text("You have 4 of 5 dots left.")).to_be_visible()
     next_phase(fac, "Discuss")
     learned_box = fac.locator("[class*='st-key-card-card-']").filter(has_text=LEARNED)

@@ -62,7 +62,8 @@ def test_a_whole_session(browser, server):
     # Reveal: Ben's page shows Anna's card without a reload.
     next_phase(fac, "Reveal")
     expect(ben.get_by_text(A_SECRET)).to_be_visible()
-    anna.get_by_text("Add a late card").click()
+    # Anna's page was open on the writing form: it stays, and says the phase changed.
+    expect(anna.get_by_text("The facilitator moved the workshop to Reveal")).to_be_visible()
     add_card(anna, LATE, "Start")
     expect(ben.get_by_text(LATE)).to_be_visible()
     expect(fac.get_by_text(LATE)).to_be_visible()
@@ -82,7 +83,7 @@ def test_a_whole_session(browser, server):
     next_phase(fac, "Vote")
     for page in (anna, ben):
         expect(page.get_by_text("You have 5 of 5 dots left.")).to_be_visible()
-        page.locator(f".st-key-card-group-{group}").get_by_role("button", name="＋ dot").click()
+        page.locator(f".st-key-card-group-{group}").get_by_role("button", name="Add a dot").click()
         expect(page.get_by_text("You have 4 of 5 dots left.")).to_be_visible()
     expect(fac.get_by_text("Dots spent so far: 2 of 10.")).to_be_visible()
 

@@ -306,16 +306,20 @@ def _against_today(b: Board, viewer: Viewer) -> None:
                 _say(said[1])
     # Below the list: appearing with the first acceptance, it must not push the list down.
     for target in proposals.boards_fed(db(), b.workshop.id):
-        st.page_link(
-            "pages/board.py",
-            label=t(
-                "Accepted items are on {quarter} · {title}",
-                quarter=target.quarter,
-                title=label(target.title),
-            ),
-            icon=":material/view_kanban:",
-            query_params={"code": target.code} | ({"key": secret} if secret else {}),
+        shown = t(
+            "Accepted items are on {quarter} · {title}",
+            quarter=target.quarter,
+            title=label(target.title),
         )
+        if viewer.is_facilitator:  # the key that opens this canvas opens the board it fed
+            st.page_link(
+                "pages/board.py",
+                label=shown,
+                icon=":material/view_kanban:",
+                query_params={"code": target.code},
+            )
+        else:  # a participant's link shows their workshop only
+            st.markdown(shown)
 
 
 def _decision(workshop_id: int, secret: str, p: Proposal) -> None:

@@ -1,5 +1,8 @@
 // The live bar: one EventSource per page that reruns only the board fragment when
 // its workshop changes, plus the phase timer, which counts down here in the browser.
+// Streamlit mounts this again on every rerun without calling the previous mount's
+// cleanup, so everything long-lived (the stream, the timer's interval) is kept once
+// per page in window.__workshopLive and always works from the newest data.
 export default function (component) {
   const { data, setTriggerValue, parentElement } = component;
   const page = (window.__workshopLive = window.__workshopLive || {});
@@ -20,6 +23,7 @@ export default function (component) {
   if (page.url !== data.url) {
     if (page.source) page.source.close();
     page.url = data.url;
+    page.timerRev = undefined; // another workshop's revisions
     page.source = new EventSource(data.url);
     page.pending = null;
     page.source.onopen = () => { page.connected = true; page.paint && page.paint(); };
@@ -29,6 +33,7 @@ export default function (component) {
       page.online = msg.online;
       page.connected = true;
       page.latest = msg;
+      page.timerFrom && page.timerFrom(msg);
       page.paint && page.paint();
       page.catchUp();
     };
@@ -79,23 +84,52 @@ export default function (component) {
   page.lastRun = Date.now();
   page.catchUp();
 
-  const offset = data.server_now * 1000 - Date.now();
+  page.onlineLabel = data.online_label;
+  page.reconnectingLabel = data.reconnecting_label;
+  page.timeUpLabel = data.time_up_label;
+  page.bar = { root, online, status, timer }; // this mount's elements
   page.paint = () => {
-    if (online) online.textContent = page.online === undefined ? "" : page.online + " " + data.online_label;
-    if (status) status.textContent = page.connected === false ? data.reconnecting_label : "";
-    root.classList.toggle("offline", page.connected === false);
+    const bar = page.bar;
+    if (bar.online) bar.online.textContent = page.online === undefined ? "" : page.online + " " + page.onlineLabel;
+    if (bar.status) bar.status.textContent = page.connected === false ? page.reconnectingLabel : "";
+    bar.root.classList.toggle("offline", page.connected === false);
   };
-  const tick = () => {
-    if (!timer) return;
-    if (!data.timer_ends_at) { timer.textContent = ""; return; }
-    const left = Math.max(0, Math.round((data.timer_ends_at * 1000 - (Date.now() + offset)) / 1000));
-    const mm = String(Math.floor(left / 60)).padStart(2, "0");
-    const ss = String(left % 60).padStart(2, "0");
-    timer.textContent = left > 0 ? "⏱ " + mm + ":" + ss : data.time_up_label;
-    timer.classList.toggle("up", left === 0);
+
+  // The server's clock, as seen from here: a sample taken on arrival is late by the
+  // time it travelled, so the largest of the recent samples is the closest one.
+  page.clockSamples = page.clockSamples || [];
+  const sampleClock = (serverNow) => {
+    page.clockSamples.push(serverNow * 1000 - Date.now());
+    if (page.clockSamples.length > 8) page.clockSamples.shift();
+    page.offset = Math.max(...page.clockSamples);
   };
+  // Both the page's data and the stream say when the timer ends; the newer revision
+  // wins, so a rerun that started before a change cannot bring an old timer back.
+  page.timerFrom = (source) => {
+    if (source.server_now) sampleClock(source.server_now);
+    if (page.timerRev !== undefined && source.rev < page.timerRev) return;
+    page.timerRev = source.rev;
+    page.endsAt = source.timer_ends_at || null;
+    page.tick();
+  };
+  page.tick = () => {
+    const el = page.bar.timer;
+    if (!el) return;
+    let text = "";
+    let up = false;
+    if (page.endsAt) {
+      const left = Math.max(0, Math.ceil((page.endsAt * 1000 - (Date.now() + page.offset)) / 1000));
+      const mm = String(Math.floor(left / 60)).padStart(2, "0");
+      const ss = String(left % 60).padStart(2, "0");
+      up = left === 0;
+      text = up ? page.timeUpLabel : mm + ":" + ss; // the clock icon is drawn by the CSS
+    }
+    if (el.textContent !== text) el.textContent = text;
+    el.classList.toggle("up", up);
+  };
+  page.timerFrom(data);
   page.paint();
-  tick();
-  const interval = setInterval(tick, 1000);
-  return () => clearInterval(interval);
+  // One interval for the page, four times a second: every screen turns to the next
+  // second within a quarter of a second of the others.
+  if (!page.ticking) page.ticking = setInterval(() => page.tick(), 250);
 }

@@ -19,8 +19,8 @@ from workshop.ui.server import LIVE_PATH
 _HERE = Path(__file__).parent
 _component = st.components.v2.component(
     "workshop_live",
-    html='<div class="live"><span class="timer"></span><span class="online"></span>'
-    '<span class="status"></span></div>',
+    html='<div class="live"><span class="timer" role="timer"></span>'
+    '<span class="online"></span><span class="status"></span></div>',
     css=(_HERE / "live.css").read_text(),
     js=(_HERE / "live.js").read_text(),
 )
