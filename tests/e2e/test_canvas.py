@@ -83,6 +83,8 @@ def test_a_double_click_on_accept_decides_one_proposal_once(browser, server):
 
     fac = open_page(browser, "projector")
     fac.goto(f"{server.url}/board?code={workshop.code}&key={secret}")
+    expect(fac.get_by_role("heading", name="Against today")).to_be_visible()
+    wait_idle(fac)
     box = fac.locator(f".st-key-proposal-{first.id}")
     accept = box.get_by_role("button", name="Accept")
     next_accept = fac.locator(f".st-key-proposal-{second.id}").get_by_role("button", name="Accept")
