@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 export WORKSHOP_DB ?= workshop.db
 
-.PHONY: run demo check test test-deps bench bench-history bench-export bench-canvas clean
+.PHONY: run demo check test test-deps bench bench-load bench-history bench-export bench-canvas clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test: test-deps
 
 bench: test-deps
 	$(PY) bench/live.py
+
+## Many sessions without browsers: the server on one core, ours against polling.
+bench-load: test-deps
+	$(PY) bench/load.py
 
 bench-history: test-deps
 	$(PY) bench/history.py

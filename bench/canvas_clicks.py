@@ -7,7 +7,8 @@ facilitator does: opens the facilitator link, clicks *Compare with today's chann
 *Accept* and *Reject* on each proposal, *Put on the canvas*, *Next: Closed* and
 *Back to Discuss*. A click counts
 until the page has settled: every rerun it started has finished (the live part's own
-rerun included) and nothing on the page is still faded as stale. Prints the median and
+rerun included), nothing on the page is still faded as stale, and the page has stopped
+changing. Prints the median and
 worst time per kind of click and writes bench/results/canvas_clicks.json.
 
     python bench/canvas_clicks.py [--rounds 2]
@@ -36,21 +37,35 @@ from workshop import demo, proposals, workshops  # noqa: E402
 RESULTS = ROOT / "bench" / "results" / "canvas_clicks.json"
 QUIET_MS = 400  # settled: no rerun started for this long after the last one ended
 
-# Watches the app's run state: when a run last ended, and whether one ran since the click.
+# Watches the page after a click: the run state, and every change to the page (toasts
+# aside: they fade out on their own time). A run too short to show as "running" still
+# changes the page. ``__idleAt`` is when the page last changed.
 WATCH = """() => {
+  if (window.__watch) window.__watch.disconnect();
   const app = document.querySelector("[data-testid='stApp']");
   window.__ran = false; window.__idleAt = performance.now();
-  new MutationObserver(() => {
-    const state = app.getAttribute("data-test-script-state");
-    if (state === "running") window.__ran = true;
-    else if (window.__ran) window.__idleAt = performance.now();
-  }).observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+  const toast = (node) => {
+    const element = node.nodeType === 1 ? node : node.parentElement;
+    return element && element.closest("[data-testid='stToast'], [data-testid='stToastContainer']");
+  };
+  window.__watch = new MutationObserver((changes) => {
+    const counted = changes.filter((m) => !toast(m.target));
+    if (!counted.length) return;
+    if (app.getAttribute("data-test-script-state") === "running"
+        || counted.some((m) => m.type !== "attributes")) window.__ran = true;
+    if (window.__ran) window.__idleAt = performance.now();
+  });
+  window.__watch.observe(document.body,
+    {subtree: true, childList: true, characterData: true, attributes: true});
 }"""
-# A click that starts no rerun (a popover opened in the browser alone) counts as settled
-# at once.
+# Settled: the click's run has started and ended, and the page has not changed for a
+# while. Every click timed here starts a run (the popover's too: it builds its form
+# when it opens); waiting for it matters on a busy machine, where a run can start later
+# than the quiet time and the click would otherwise count as settled at once.
 SETTLED = """(quiet) => {
   const app = document.querySelector("[data-testid='stApp']");
-  return app.getAttribute("data-test-script-state") === "notRunning"
+  return window.__ran
+    && app.getAttribute("data-test-script-state") === "notRunning"
     && !document.querySelector("[data-stale='true']")
     && performance.now() - window.__idleAt >= quiet;
 }"""
@@ -74,11 +89,11 @@ def timed_open(page: Page, url: str) -> float:
     started = time.perf_counter()
     page.goto(url)
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
+    page.evaluate(WATCH)
     page.evaluate("window.__ran = true; window.__idleAt = performance.now()")
-    page.wait_for_function(
-        "() => !document.querySelector(\"[data-stale='true']\")", timeout=60_000, polling=50
-    )
-    return time.perf_counter() - started
+    settle(page)
+    since_last_change = page.evaluate("performance.now() - window.__idleAt") / 1000
+    return time.perf_counter() - started - since_last_change
 
 
 def canvas_in_discuss(db) -> tuple[workshops.Workshop, str]:
@@ -109,7 +124,8 @@ def run(rounds: int) -> dict[str, list[float]]:
                     ]
                     for n, proposal_id in enumerate(pending):
                         kind = "accept" if n % 2 == 0 else "reject"
-                        button = page.locator(f".st-key-{kind}-{proposal_id} button")
+                        # keyed by the proposal's number and what it says
+                        button = page.locator(f"[class*='st-key-{kind}-{proposal_id}-'] button")
                         times[kind].append(timed_click(page, button))
                     opener = page.get_by_role("button", name="Put on the canvas").first
                     times["open put on the canvas"].append(timed_click(page, opener))

@@ -2,20 +2,20 @@
 
 import streamlit as st
 
-from workshop import campaigns, participants, phases, workshops
+from workshop import campaigns, exercises, participants, phases, workshops
 from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.phases import Phase
-from workshop.roles import Do, Role
-from workshop.safe_text import literal
+from workshop.roles import Role
 from workshop.ui import board_view as view
-from workshop.ui import facilitator_view, state
+from workshop.ui import facilitator_view, identity, people_view, state
 from workshop.ui.campaign_view import kpi_block
 from workshop.ui.canvas_view import canvas_section
 from workshop.ui.learning_view import taken_forward
 from workshop.ui.live import live_bar
 from workshop.ui.review_view import review_actions
 from workshop.ui.server import hub
+from workshop.ui.team_access import remember_keys
 from workshop.ui.widgets import (
     SAVE_ERRORS,
     join_panel,
@@ -34,8 +34,11 @@ workshop = workshop_in_url()
 viewer = state.viewer(workshop)
 taken = state.take_secret_from_url()
 remember = taken if viewer.secret and taken == viewer.secret else None
+if viewer.participant:  # Back, a reload or a new tab find the same person
+    identity.remember(workshop, viewer.participant)
 
 if viewer.role is Role.VISITOR:
+    page_style()
     title(workshop.title, f"{workshop.team_name} · {workshop.quarter}")
     if workshop.phase is Phase.CLOSED:
         st.info(t("This workshop is closed."))
@@ -46,6 +49,7 @@ if viewer.role is Role.VISITOR:
             query_params={"code": workshop.code},
         )
         st.stop()
+    identity.watch(workshop)  # another tab of this browser may join meanwhile
     with st.form("join"):
         st.markdown(
             t(
@@ -60,14 +64,47 @@ if viewer.role is Role.VISITOR:
             except SAVE_ERRORS as error:
                 show_error(error)
             else:
-                st.query_params["me"] = joined.token
+                identity.keep(workshop, joined)  # the next run keeps it in a cookie too
                 st.rerun()
     st.caption(t("Keep this page's address: it is your personal link back to your cards."))
     st.stop()
 
 projector = facilitator_view.sidebar(workshop, viewer.secret) if viewer.secret else False
+if viewer.secret:
+    remember_keys()  # a later visit, a new tab: the start page lists what this browser runs
+    with st.sidebar:
+        people_view.hand_back(workshop, viewer.secret)
 page_style(projector)
-st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
+if viewer.is_facilitator:  # a participant's link shows their workshop and nothing else
+    st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
+
+# What a rerun of the live board below does not redraw: the title, the phases, the
+# writing form. The board reruns the whole page when one of them would change.
+drawn = view.page_heading(workshop)
+exercise = exercises.get(workshop.exercise)
+phase = workshop.phase
+with st.container():
+    title(workshop.title, f"{workshop.team_name} · {workshop.quarter} · {t(exercise.name)}")
+    phase_stepper(workshop)
+    if viewer.secret:
+        facilitator_view.phase_buttons(workshop, viewer.secret)
+    phase_hint(workshop)
+    campaign = campaigns.get_campaign(db, workshop.campaign_id) if workshop.campaign_id else None
+    if campaign and (phase in phases.CARDS_SHOWN or viewer.is_facilitator):
+        kpi_block(campaign)
+    elif campaign:
+        kpi_block(campaign, folded=True)  # writing comes first on a phone
+    if phase in phases.OWN_CARDS_PRIVATE:
+        review_actions(workshop, viewer)
+        if viewer.is_facilitator:
+            join_panel(workshop)
+
+# The writing form keeps its place whatever the phase: a draft typed while the
+# facilitator moves on stays in view, and can be added as a late card if the new
+# phase allows one.
+with st.container(key="writing"):
+    if viewer.participant:
+        view.writing_area(workshop, viewer, exercise)
 
 
 @st.fragment
@@ -79,6 +116,9 @@ def live_board() -> None:
         st.warning(t("This workshop has been deleted."))
         st.page_link("pages/home.py", label=t("Back to the start page"), icon=":material/home:")
         return
+    if view.page_heading(current) != drawn:  # a new phase, title or number: redraw all
+        view.moved_on(workshop, current)
+        st.rerun(scope="app")
     live_hub = hub()
     live_bar(
         current,
@@ -87,48 +127,15 @@ def live_board() -> None:
         remember_secret=remember,
     )
     b = view.load_board(current, viewer)
-    phase = current.phase
-    title(current.title, f"{current.team_name} · {current.quarter} · {t(b.exercise.name)}")
-    phase_stepper(current)
-    if viewer.secret:
-        facilitator_view.phase_buttons(current, viewer.secret)
-    phase_hint(current)
-    campaign = campaigns.get_campaign(db, current.campaign_id) if current.campaign_id else None
-    if campaign and phase in phases.CARDS_SHOWN:
-        kpi_block(campaign)
-
-    if phase in phases.OWN_CARDS_PRIVATE:
-        review_actions(current, viewer)
+    if current.phase in phases.OWN_CARDS_PRIVATE:
         if viewer.is_facilitator:
-            join_panel(current)
-            if campaign:
-                kpi_block(campaign)
             view.writing_room(b, live_hub.participants_online(current.id) if live_hub else None)
         elif viewer.participant:
-            if campaign:
-                kpi_block(campaign, folded=True)  # writing comes first on a phone
-            st.caption(t("You are {name}.", name=literal(viewer.participant.name)))
-            view.write_form(b, viewer.participant)
             view.own_cards(b, viewer.participant)
         return
-
-    if viewer.participant and viewer.may(Do.WRITE_CARD, phase):
-        with st.expander(t("Add a late card")):
-            view.write_form(b, viewer.participant, late=True)
-    if viewer.may(Do.VOTE, phase):
-        st.markdown(
-            t("**You have {left} of {total} dots left.**", left=b.dots_left, total=current.dots)
-        )
-    if viewer.is_facilitator and phase in phases.DOTS_PRIVATE:
-        st.markdown(
-            t(
-                "Dots spent so far: **{cast}** of {total}.",
-                cast=b.dots_cast,
-                total=current.dots * b.participant_count,
-            )
-        )
+    view.dots_line(b, viewer)
     view.board_columns(b, viewer)
-    if phase in phases.RESULTS_SHOWN:
+    if current.phase in phases.RESULTS_SHOWN:
         st.subheader(t("Decisions and actions"))
         view.actions_table(b, viewer)
         taken_forward(b, viewer)

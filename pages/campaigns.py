@@ -8,7 +8,7 @@ from workshop.i18n import t
 from workshop.phases import Phase
 from workshop.safe_text import label, literal
 from workshop.ui import state
-from workshop.ui.campaign_view import campaign_form, kpi_block, save
+from workshop.ui.campaign_view import campaign_form, kpi_block
 from workshop.ui.team_access import keys
 from workshop.ui.widgets import page_top, screen_of, team_picker
 
@@ -26,10 +26,10 @@ if team is None:
     st.stop()
 
 with st.expander(t("➕ New campaign or test")):
-    values = campaign_form(key="new-campaign")
-    created = save(team.id, values) if values else None
-    if created:
-        st.success(t("Saved “{name}”.", name=literal(created.name)))
+    if campaign_form(
+        key="new-campaign", store=lambda values: campaigns.create_campaign(db, team.id, values)
+    ):
+        st.rerun()  # the table below lists it, and the form starts empty
 
 listed = campaigns.list_campaigns(db, team.id)
 if not listed:
@@ -49,10 +49,12 @@ picked = st.selectbox(
     key="campaigns-pick",
 )
 with st.expander(t("Edit “{name}”", name=label(picked.name))):
-    values = campaign_form(picked, key=f"edit-campaign-{picked.id}")
-    saved = save(team.id, values, picked) if values else None
-    if saved:
-        st.success(t("Saved “{name}”.", name=literal(saved.name)))
+    if campaign_form(
+        picked,
+        key=f"edit-campaign-{picked.id}",
+        store=lambda values: campaigns.update_campaign(db, picked.id, values),
+    ):
+        st.rerun()
 kpi_block(campaigns.get_campaign(db, picked.id))
 origin = learning.origin_of(db, picked)
 if origin:

@@ -5,9 +5,10 @@ import streamlit as st
 
 from workshop import audit, channels, validate
 from workshop.i18n import t
+from workshop.models import AuditChannel
 from workshop.safe_text import literal
 from workshop.ui import state
-from workshop.ui.widgets import SAVE_ERRORS, page_top, show_error, team_picker
+from workshop.ui.widgets import SAVE_ERRORS, attempt, page_top, show_error, team_picker
 
 db = state.db()
 page_top(t("Today's channels"))
@@ -87,12 +88,15 @@ if total is None or abs(total - 100) < 0.05:
 else:
     st.warning(audit.budget_note(total), icon=":material/pie_chart:")
 if st.button(t("Save the list"), type="primary", key="channels-save"):
+    # Saving replaces the quarter's list, so a second click stores the same list again.
+    # A refused list stays in the table as typed, with the line that is wrong named here.
     records = edited.astype(object).where(edited.notna(), None).to_dict("records")
-    try:
-        lines = audit.save_audit(db, team.id, quarter, records)
-    except SAVE_ERRORS as error:
-        show_error(error)
-    else:
+    saved: list[AuditChannel] = []
+    if attempt(
+        lambda: saved.extend(audit.save_audit(db, team.id, quarter, records)),
+        working=t("Saving…"),
+    ):
+        lines = saved
         st.success(t("Saved {n} channels for {quarter}.", n=len(lines), quarter=quarter))
 
 flagged = audit.flags(lines)

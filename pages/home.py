@@ -4,11 +4,19 @@ import streamlit as st
 
 from workshop import demo, exercises, guard, teams, validate, workshops
 from workshop.i18n import t
+from workshop.models import Workshop
 from workshop.phases import Phase
 from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_picker
-from workshop.ui.team_access import held_key, held_teams, hold, remember_team_keys, team_link
+from workshop.ui.team_access import (
+    held_key,
+    held_teams,
+    hold,
+    keys,
+    remember_keys,
+    team_link,
+)
 from workshop.ui.widgets import (
     SAVE_ERRORS,
     client_address,
@@ -16,11 +24,21 @@ from workshop.ui.widgets import (
     page_style,
     participant_link,
     public_base_url,
+    refill,
+    refill_next_run,
     show_error,
 )
 
 db = state.db()
 page_style()
+
+
+def _shown(w: Workshop) -> str:
+    """A workshop in a list: quarter, title, exercise and phase, as a link label."""
+    exercise = t(exercises.get(w.exercise).name)
+    return f"{w.quarter} · {label(w.title)} · {exercise} · {t(w.phase.label)}"
+
+
 st.title(t("Quarterly strategy workshop"))
 st.caption(
     t(
@@ -31,6 +49,19 @@ st.caption(
     )
 )
 
+history = workshops.list_workshops(db)
+running = workshops.facilitated_by(db, keys())  # the facilitator keys this browser holds
+open_now = [w for w in history if w.id in running and w.phase is not Phase.CLOSED]
+if open_now:
+    st.subheader(t("Workshops you run"))
+    for w in open_now:
+        st.page_link(
+            "pages/board.py",
+            label=f"{label(w.team_name)} · {_shown(w)}",
+            icon=":material/co_present:",
+            query_params={"code": w.code},
+        )
+    st.divider()
 join, create = st.columns([2, 3], gap="large")
 
 with join:
@@ -48,9 +79,11 @@ with join:
 
 with create:
     st.subheader(t("Set up a workshop"))
+    refill("setup-team")  # a workshop made for a new team: that team is now picked
     just_made = state.get("wk_pick")  # a campaign made below: select its (maybe new) team
     if just_made:
         st.session_state["setup-team"] = teams.get_team(db, just_made.team_id)
+        st.session_state["setup-team-name"] = ""  # a new team's name was used by it
     team_list = held_teams()  # a team this browser has no key to stays unnamed
     new_team = t("➕ New team")
     team_choice = st.selectbox(
@@ -128,6 +161,9 @@ with create:
             st.session_state[state.secret_key(created.id)] = secret  # opens the team's pages
             if team_choice == new_team:  # shown below with the other links
                 hold(created.team_id, teams.new_team_key(db, created.team_id))
+                team = teams.get_team(db, created.team_id)  # no longer new
+                refill_next_run("setup-team", {"setup-team": team, "setup-team-name": ""})
+            st.rerun()  # the keys just given open the team's pages from the next run on
 
     if state.get("wk_created"):
         created_id, secret = state.get("wk_created")
@@ -158,7 +194,6 @@ with create:
 
 st.divider()
 st.subheader(t("Earlier workshops"))
-history = workshops.list_workshops(db)
 if not history:
     st.caption(t("No workshops yet."))
     if st.button(
@@ -170,7 +205,7 @@ if not history:
         hold(loaded[0].team_id, teams.new_team_key(db, loaded[0].team_id))
         st.rerun()
 held = held_teams()  # again: the form above may have added one
-remember_team_keys()
+remember_keys()
 if history and not held:
     st.caption(
         t("Your team's workshops show here once this browser has opened the team's link.")
@@ -200,14 +235,19 @@ for team in held:
         query_params={"team": str(team.id)},
     )
     for w in mine:
-        phase = t(w.phase.label)
-        shown = f"{w.quarter} · {label(w.title)} · {t(exercises.get(w.exercise).name)} · {phase}"
         if w.phase is Phase.CLOSED:
             st.page_link(
                 "pages/summary.py",
-                label=shown,
+                label=_shown(w),
                 icon=":material/description:",
                 query_params={"code": w.code},
             )
+        elif w.id in running:
+            st.page_link(
+                "pages/board.py",
+                label=_shown(w),
+                icon=":material/co_present:",
+                query_params={"code": w.code},
+            )
         else:
-            st.markdown("▶ " + shown + " · " + t("in progress: join with its code"))
+            st.markdown("▶ " + _shown(w) + " · " + t("in progress: join with its code"))

@@ -9,12 +9,21 @@ from workshop.ui import state
 from workshop.ui.campaign_view import campaign_charts
 from workshop.ui.canvas_view import mix_charts
 from workshop.ui.export_view import download_buttons
+from workshop.ui.team_access import held_teams
 from workshop.ui.widgets import page_style, title, workshop_in_url
 
 db = state.db()
 page_style()
 workshop = workshop_in_url()
-st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
+if held_teams():  # a participant's link shows their workshop and its summary, nothing more
+    st.page_link("pages/home.py", label=t("All workshops"), icon=":material/home:")
+elif workshop.phase is not Phase.CLOSED:
+    st.page_link(
+        "pages/board.py",
+        label=t("Back to the board"),
+        icon=":material/view_kanban:",
+        query_params={"code": workshop.code},
+    )
 
 if workshop.phase not in phases.CARDS_SHOWN:
     st.warning(t("The summary opens after the cards are revealed."))

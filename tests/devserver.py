@@ -35,6 +35,7 @@ class Server:
     db_path: Path
     port: int = field(default_factory=free_port)
     script: str = "app.py"
+    cpus: str | None = None  # run it on these cores only (taskset's list), for benchmarks
     process: subprocess.Popen | None = None
 
     @property
@@ -45,9 +46,11 @@ class Server:
         env = {**os.environ, "WORKSHOP_DB": str(self.db_path),
                "WORKSHOP_PUBLIC_URL": self.url}
         self.log = open(self.db_path.with_suffix(".log"), "ab")  # noqa: SIM115
+        pinned = ["taskset", "-c", self.cpus] if self.cpus else []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", self.script, "--server.headless", "true",
-             "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
+            [*pinned, sys.executable, "-m", "streamlit", "run", self.script,
+             "--server.headless", "true", "--server.port", str(self.port),
+             "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )

@@ -19,7 +19,7 @@ from workshop import (
     teams,
     workshops,
 )
-from workshop.errors import InvalidInput, NotAllowed
+from workshop.errors import InvalidInput, NotAllowed, Stale
 from workshop.models import AuditChannel, PlanChannel
 
 ON = dt.date(2026, 11, 24)
@@ -260,7 +260,7 @@ def test_accepted_proposals_become_linked_cards_on_the_teams_board(canvas_room):
     )
     assert same_board.id == board_workshop.id and edited.column_key == "stop"
     proposals.reject(db, workshop.id, secret, change.id)
-    with pytest.raises(NotAllowed, match="decided already"):
+    with pytest.raises(Stale, match="rejected already; nothing was changed"):
         proposals.accept(db, workshop.id, secret, change.id)
     again = proposals.propose(db, workshop.id, secret, ON)  # decisions survive a new compare
     assert [p.status for p in again] == ["accepted", "accepted", "rejected"]
@@ -271,6 +271,59 @@ def test_accepted_proposals_become_linked_cards_on_the_teams_board(canvas_room):
     text = summary.markdown(db, workshop.id)
     assert "## The canvas" in text and "## Against today" in text
     assert "| Stop | Pinterest: archive the account by December | accepted |" in text
+
+
+def _stop_and_start(db, workshop, secret):
+    audit.save_audit(db, workshop.team_id, "2026-Q3", [
+        {"platform": "Pinterest", "kind": "shared", "last_post_on": "2026-04-28"},
+    ])
+    canvas.add_channel(db, workshop.id, secret, channel(budget_share=100))
+    return proposals.propose(db, workshop.id, secret, ON)
+
+
+def test_a_repeated_decision_changes_nothing_more_and_says_so(canvas_room):
+    db, workshop, secret, _ = canvas_room
+    stop, start = _stop_and_start(db, workshop, secret)
+    proposals.accept(db, workshop.id, secret, start.id, seen=start)
+    revision = workshops.get_workshop(db, workshop.id).revision
+    cards_before = db.execute("SELECT count(*) FROM cards").fetchone()[0]
+    with pytest.raises(Stale, match="accepted already; nothing was changed"):
+        proposals.accept(db, workshop.id, secret, start.id, seen=start)
+    with pytest.raises(Stale, match="accepted already; nothing was changed"):
+        proposals.reject(db, workshop.id, secret, start.id, seen=start)
+    assert db.execute("SELECT count(*) FROM cards").fetchone()[0] == cards_before
+    assert workshops.get_workshop(db, workshop.id).revision == revision
+    assert [p.status for p in proposals.list_proposals(db, workshop.id)] == [
+        "proposed", "accepted"
+    ]
+
+
+def test_a_click_drawn_before_a_new_comparison_never_decides_another_proposal(canvas_room):
+    db, workshop, secret, _ = canvas_room
+    stop, start = _stop_and_start(db, workshop, secret)
+    # The canvas changes and is compared again: "Start TikTok" goes, "Start Threads"
+    # comes and takes the number TikTok's proposal had.
+    plan = canvas_plan.list_plan(db, workshop.id)
+    canvas.update_channel(db, workshop.id, secret, plan[0].id, {"platform": "Threads"})
+    proposals.propose(db, workshop.id, secret, ON)
+    taken = next(p for p in proposals.list_proposals(db, workshop.id) if p.id == start.id)
+    assert (taken.outcome, taken.platform) == ("start", "Threads")
+    with pytest.raises(Stale, match="compared again after this page was drawn"):
+        proposals.accept(db, workshop.id, secret, start.id, seen=start)
+    with pytest.raises(Stale, match="compared again after this page was drawn"):
+        proposals.reject(db, workshop.id, secret, start.id, seen=start)
+    assert {p.status for p in proposals.list_proposals(db, workshop.id)} == {"proposed"}
+    assert proposals.version(taken) != proposals.version(start)
+    proposals.accept(db, workshop.id, secret, stop.id, seen=stop)  # unchanged: still decidable
+
+
+def test_comparing_again_keeps_the_open_proposals_that_are_found_again(canvas_room):
+    db, workshop, secret, _ = canvas_room
+    first = _stop_and_start(db, workshop, secret)
+    again = proposals.propose(db, workshop.id, secret, ON)
+    assert [(p.id, proposals.version(p)) for p in again] == [
+        (p.id, proposals.version(p)) for p in first
+    ]
 
 
 def test_the_demo_team_has_an_audit_and_two_canvases(demo_db):

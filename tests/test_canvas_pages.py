@@ -6,6 +6,7 @@ import pytest
 
 from tests.support import app, canvas_in_discuss, channel, read, shown, team_app
 from workshop import audit, canvas, canvas_plan, cards, proposals, teams, workshops
+from workshop.ui.canvas_view import drawn_key
 
 
 @pytest.fixture
@@ -72,8 +73,8 @@ def test_the_facilitator_puts_a_channel_on_the_canvas_and_compares(discussing):
         ("stop", "Instagram"), ("stop", "Pinterest"), ("start", "TikTok"),
     ]
     start = found[2]
-    at.text_area(key=f"proposal-text-{start.id}").input("TikTok: a 6-week staff-tips test")
-    at.button(key=f"accept-{start.id}").click().run()
+    at.text_area(key=f"proposal-text-{drawn_key(start)}").input("TikTok: a 6-week staff-tips test")
+    at.button(key=f"accept-{drawn_key(start)}").click().run()
     assert not at.exception
     accepted = proposals.list_proposals(db, workshop.id)[2]
     assert accepted.status == "accepted"
@@ -100,3 +101,61 @@ def test_the_canvas_summary_has_the_plan_the_proposals_and_charts(discussing):
     text = shown(at)
     assert "The canvas" in text and "Against today" in text and "TikTok" in text
     assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) == 3
+
+
+def _proposed(db, workshop, secret):
+    canvas.add_channel(db, workshop.id, secret, channel(budget_share=100))
+    return proposals.propose(db, workshop.id, secret)
+
+
+def test_a_decision_made_elsewhere_first_makes_a_click_change_nothing_and_say_so(discussing):
+    db, workshop, secret, _ = discussing
+    found = _proposed(db, workshop, secret)
+    stop = found[0]
+    at = app("pages/board.py", code=workshop.code, key=secret)
+    proposals.accept(db, workshop.id, secret, stop.id)  # another tab, or the first click
+    cards_before = db.execute("SELECT count(*) FROM cards").fetchone()[0]
+    at.button(key=f"reject-{drawn_key(stop)}").click().run()
+    assert not at.exception
+    said = [read(e.value) for e in at.error]
+    assert said == ["That proposal was accepted already; nothing was changed."]
+    assert proposals.list_proposals(db, workshop.id)[0].status == "accepted"
+    assert db.execute("SELECT count(*) FROM cards").fetchone()[0] == cards_before
+    # drawn as it is now: decided, its buttons kept in place but disabled
+    assert at.button(key=f"accept-{drawn_key(stop)}").disabled
+    assert not at.button(key=f"accept-{drawn_key(found[1])}").disabled
+
+
+def test_a_click_on_a_proposal_replaced_by_a_new_comparison_decides_nothing(discussing):
+    db, workshop, secret, _ = discussing
+    found = _proposed(db, workshop, secret)
+    start = next(p for p in found if p.outcome == "start")
+    at = app("pages/board.py", code=workshop.code, key=secret)
+    # Another tab renames the channel and compares again: TikTok's Start goes, and
+    # Threads' Start takes its number.
+    (tiktok,) = canvas_plan.list_plan(db, workshop.id)
+    canvas.update_channel(db, workshop.id, secret, tiktok.id, {"platform": "Threads"})
+    taken = next(p for p in proposals.propose(db, workshop.id, secret) if p.id == start.id)
+    assert taken.platform == "Threads"
+    at.button(key=f"accept-{drawn_key(start)}").click().run()
+    assert not at.exception
+    said = [read(e.value) for e in at.error]
+    assert said == [
+        "The proposals were compared again after this page was drawn; nothing was changed. "
+        "Decide on the list as it is now."
+    ]
+    assert {p.status for p in proposals.list_proposals(db, workshop.id)} == {"proposed"}
+    # the new proposal gets widgets of its own, not the old one's edited text
+    assert at.text_area(key=f"proposal-text-{drawn_key(taken)}").value == taken.text
+
+
+def test_comparing_again_with_nothing_new_says_so(discussing):
+    db, workshop, secret, _ = discussing
+    before = _proposed(db, workshop, secret)
+    at = app("pages/board.py", code=workshop.code, key=secret)
+    at.button(key="compare").click().run()
+    assert not at.exception
+    assert [read(t.value) for t in at.toast] == [
+        "Nothing new: the canvas and today's channels propose the same as before."
+    ]
+    assert [p.id for p in proposals.list_proposals(db, workshop.id)] == [p.id for p in before]

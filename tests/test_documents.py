@@ -60,7 +60,7 @@ def canvas_workshop(db, text: str, goal: str):
     )
     anna = participants.join(db, workshop.id, "Anna")
     first = cards.add_card(db, anna.token, "paid", text)
-    second = cards.add_card(db, anna.token, "paid", text[:50])
+    second = cards.add_card(db, anna.token, "paid", text[:50] + " (2)")  # the same card is one
     for phase in ("reveal", "group"):
         workshops.set_phase(db, workshop.id, secret, phase)
     group = groups.merge(db, workshop.id, secret, [first.id, second.id], text[:100])

@@ -149,7 +149,8 @@ def everything_sent(at: AppTest) -> str:
 
 
 FACILITATOR_KEYS = ("next-phase", "previous-phase", "timer-", "delete-", "pick-", "merge-",
-                    "into-", "split-", "remove-", "action-", "status-", "settings")
+                    "into-", "split-", "remove-", "action-", "status-", "settings",
+                    "edit-action-")
 
 
 @pytest.mark.parametrize("phase", ["write", "reveal", "group", "vote", "discuss", "closed"])

@@ -188,7 +188,9 @@ NUMBER = (
 def test_campaign_numbers_and_dates(db, planned, spent, target, actual, unit, starts, ends):
     team = teams.list_teams(db)[0] if teams.list_teams(db) else teams.create_team(db, "Team")
     values = {
-        "name": "Spring launch", "budget_planned": planned, "budget_spent": spent,
+        # A team names each campaign once: every example gets a name of its own.
+        "name": f"Spring launch {len(campaigns.list_campaigns(db, team.id))}",
+        "budget_planned": planned, "budget_spent": spent,
         "kpi_target": target, "kpi_actual": actual, "kpi_unit": unit,
         "starts_on": starts, "ends_on": ends,
     }

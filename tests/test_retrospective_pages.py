@@ -39,7 +39,8 @@ def test_a_campaign_is_created_on_the_campaigns_page(db, team):
     fill_campaign(at, "new-campaign", name="Spring launch", metric="orders", target=800.0,
                   planned=20000.0)
     assert not at.exception
-    assert "Saved “Spring launch”." in shown(at)
+    assert "Saved “Spring launch”." in [toast.value for toast in at.toast]
+    assert at.text_input(key="new-campaign-name").value == ""  # the form is empty again
     (stored,) = campaigns.list_campaigns(db, team.id)
     assert (stored.kpi_target, stored.kpi_actual, stored.budget_planned) == (800, None, 20000)
     assert "missing" in [m.value for m in at.metric]  # the actual is not known yet

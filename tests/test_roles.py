@@ -27,6 +27,8 @@ def test_every_action_has_one_rule_and_every_rule_names_a_role_and_phases():
         (Role.PARTICIPANT, Do.VOTE, {Phase.VOTE}),
         (Role.FACILITATOR, Do.GROUP, {Phase.REVEAL, Phase.GROUP}),
         (Role.FACILITATOR, Do.DECIDE, {Phase.DISCUSS}),
+        (Role.FACILITATOR, Do.EDIT_ACTION, set(Phase) - {Phase.CLOSED}),
+        (Role.PARTICIPANT, Do.EDIT_ACTION, set()),
         (Role.FACILITATOR, Do.JOIN, set(Phase) - {Phase.CLOSED}),
         (Role.VISITOR, Do.JOIN, set(Phase) - {Phase.CLOSED}),
         (Role.FACILITATOR, Do.VOTE, set()),

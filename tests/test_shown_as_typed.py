@@ -205,6 +205,8 @@ def test_a_platform_on_the_canvas_shows_as_typed(db):
                        card_id=card.id)
     at = app("pages/board.py", code=workshop.code, key=secret)
     assert_shown_as_typed(at)
+    at.session_state["plan-edit-open"] = True  # the channel form is built once opened
+    at.run()
     remove = next(b for b in at.button if b.key.startswith("plan-remove-"))
     assert read(remove.label) == f"Remove “{HOSTILE}” from the canvas"
     assert any(HOSTILE in read(w.value) for w in at.warning)  # "no measurable KPI"
@@ -233,7 +235,7 @@ def test_a_saved_campaign_name_shows_as_typed_in_the_message(db):
     at.text_input(key="new-campaign-name").input(HOSTILE)
     at.button(key="new-campaign-submit").click().run()
     assert_shown_as_typed(at)
-    assert any(read(s.value) == f"Saved “{HOSTILE}”." for s in at.success)
+    assert any(read(toast.value) == f"Saved “{HOSTILE}”." for toast in at.toast)
 
 
 def test_channels_and_accounts_show_as_typed_where_they_are_flagged(db):

@@ -11,15 +11,13 @@ never in the order they were written, which would tell who wrote them.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
-from workshop import exercises, phases
-from workshop.actions import list_actions
-from workshop.db import rows
+from workshop import board_cache, exercises, phases
+from workshop.board_cache import Contributor
 from workshop.exercises import Column, Exercise
-from workshop.links import of_cards
 from workshop.models import Action, Participant, Workshop
 
 
@@ -76,19 +74,6 @@ class ColumnView:
 
 
 @dataclass(frozen=True)
-class Contributor:
-    id: int
-    name: str
-    cards: int
-    dots: int
-
-    @property
-    def has_written(self) -> bool:
-        """What the facilitator is shown while people write: whether, not how many."""
-        return self.cards > 0
-
-
-@dataclass(frozen=True)
 class Board:
     workshop: Workshop
     exercise: Exercise
@@ -121,75 +106,106 @@ def load(
     """The board as ``participant`` (or the facilitator) may see it now.
 
     ``reveal_all`` is for summaries and exports, which are never sent to a
-    participant's page before the reveal.
+    participant's page before the reveal. What every viewer of one revision sees is
+    built once (see :mod:`workshop.board_cache`); only a viewer's own cards and dots
+    are marked per viewer.
     """
     me = participant.id if participant else None
-    cards = rows(
-        db,
-        """SELECT c.id, c.column_key, c.text, c.group_id, c.participant_id, c.reason,
-                  c.anonymous AS written_anonymously, p.name AS author,
-                  g.title AS group_title,
-                  c.imported_dots,
-                  (SELECT COUNT(*) FROM votes v WHERE v.card_id = c.id) AS votes,
-                  (SELECT COUNT(*) FROM votes v WHERE v.card_id = c.id
-                       AND v.participant_id = ?) AS my_votes
-           FROM cards c
-           LEFT JOIN participants p ON p.id = c.participant_id
-           LEFT JOIN card_groups g ON g.id = c.group_id
-           WHERE c.workshop_id = ? ORDER BY c.id""",
-        [me, workshop.id],
-    )
+    snapshot = board_cache.snapshot(db, workshop)
     public = reveal_all or workshop.phase in phases.CARDS_SHOWN
-    for card in cards:  # a writer's own cards stay in the order they wrote them
-        card["place"] = place(workshop, card["id"]) if public else card["id"]
-    cards.sort(key=lambda c: c["place"])  # group members too
-    visible = cards if public else [c for c in cards if me and c["participant_id"] == me]
-    card_links = of_cards(db, workshop.id) if public else {}
-    for card in visible:
-        card["links"] = tuple(card_links.get(card["id"], ()))
+    if public:
+        columns = _personal(_shared_columns(snapshot, workshop, reveal_all), snapshot, me)
+    else:  # before the reveal: a writer's own cards, nobody else's
+        own = [c for c in snapshot.cards if me and c["participant_id"] == me]
+        columns = _columns(snapshot, workshop, own, me, public=False)
+    people = snapshot.people
+    return Board(
+        workshop=workshop,
+        exercise=exercises.get(workshop.exercise),
+        columns=columns,
+        participant_count=len(people),
+        contributors=people if facilitator or reveal_all else (),
+        dots_left=workshop.dots - sum(snapshot.my_votes(me).values()) if participant else None,
+        dots_cast=sum(p.dots for p in people),
+        actions=snapshot.actions if public else (),
+    )
+
+
+def _shared_columns(
+    snapshot: board_cache.Snapshot, workshop: Workshop, reveal_all: bool
+) -> tuple[ColumnView, ...]:
+    """The revealed board as someone with no cards and no dots sees it: the same for
+    every viewer of this revision, so it is built once per revision."""
+    variant = ("shared", workshop.phase, workshop.anonymous, reveal_all)
+    return snapshot.derived(
+        variant, lambda: _columns(snapshot, workshop, snapshot.cards, None, public=True)
+    )
+
+
+def _columns(
+    snapshot: board_cache.Snapshot,
+    workshop: Workshop,
+    visible: list[dict],
+    me: int | None,
+    *,
+    public: bool,
+) -> tuple[ColumnView, ...]:
+    mine = snapshot.my_votes(me)
+    shown = [
+        dict(
+            c,
+            links=snapshot.links.get(c["id"], ()) if public else (),
+            place=place(workshop, c["id"]) if public else c["id"],
+            my_votes=mine.get(c["id"], 0),
+        )
+        for c in visible
+    ]
+    shown.sort(key=lambda c: c["place"])  # a writer's own cards in the order written
     show_authors = public and not workshop.anonymous
     # Summaries and exports too: nobody sees a tally before the discussion shows it.
     show_scores = workshop.phase in phases.RESULTS_SHOWN
-    exercise = exercises.get(workshop.exercise)
-    columns = tuple(
+    return tuple(
         ColumnView(
             column=column,
             items=_items(
-                [c for c in visible if c["column_key"] == column.key],
+                [c for c in shown if c["column_key"] == column.key],
                 me,
                 show_authors,
                 show_scores,
                 grouped=public,
             ),
-            card_count=sum(1 for c in cards if c["column_key"] == column.key),
+            card_count=snapshot.card_counts.get(column.key, 0),
         )
-        for column in exercise.columns
-    )
-    people = _people(db, workshop.id)
-    return Board(
-        workshop=workshop,
-        exercise=exercise,
-        columns=columns,
-        participant_count=len(people),
-        contributors=tuple(people) if facilitator or reveal_all else (),
-        dots_left=workshop.dots - sum(c["my_votes"] for c in cards) if participant else None,
-        dots_cast=sum(p.dots for p in people),
-        actions=tuple(list_actions(db, workshop.id)) if public else (),
+        for column in exercises.get(workshop.exercise).columns
     )
 
 
-def _people(db: Database, workshop_id: int) -> list[Contributor]:
-    return [
-        Contributor(r["id"], r["name"], r["cards"], r["dots"])
-        for r in rows(
-            db,
-            """SELECT p.id, p.name,
-                      (SELECT COUNT(*) FROM cards c WHERE c.participant_id = p.id) AS cards,
-                      (SELECT COUNT(*) FROM votes v WHERE v.participant_id = p.id) AS dots
-               FROM participants p WHERE p.workshop_id = ? ORDER BY p.id""",
-            [workshop_id],
+def _personal(
+    shared: tuple[ColumnView, ...], snapshot: board_cache.Snapshot, me: int | None
+) -> tuple[ColumnView, ...]:
+    """The shared board with this viewer's own cards and dots marked; only the items
+    that hold one are rebuilt."""
+    mine = snapshot.cards_of(me)
+    dots = snapshot.my_votes(me)
+    if not mine and not dots:
+        return shared
+
+    def own(item: Item) -> Item:
+        ids = [card.id for card in item.cards]
+        if not any(i in mine or i in dots for i in ids):
+            return item
+        return replace(
+            item,
+            cards=tuple(replace(card, mine=card.id in mine) for card in item.cards),
+            my_votes=sum(dots.get(i, 0) for i in ids),
         )
-    ]
+
+    def own_column(column: ColumnView) -> ColumnView:
+        items = tuple(own(item) for item in column.items)
+        changed = any(a is not b for a, b in zip(items, column.items, strict=True))
+        return replace(column, items=items) if changed else column  # shared: kept as is
+
+    return tuple(own_column(column) for column in shared)
 
 
 def _card_view(row: dict, me: int | None, show_authors: bool) -> CardView:

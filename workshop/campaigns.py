@@ -89,10 +89,20 @@ def create_campaign(
     db: Database, team_id: int | None, values: dict, new_team: str = ""
 ) -> Campaign:
     """A campaign or test of ``team_id``, or of a new team called ``new_team`` (both
-    saved, or neither)."""
+    saved, or neither). A name the team has already is refused: a second click on
+    Create makes nothing more."""
     stored = clean(values)
     with write(db):
         team_id = get_team(db, team_id).id if team_id is not None else create_team(db, new_team).id
+        if one(
+            db,
+            "SELECT id FROM campaigns WHERE team_id = ? AND name = ? COLLATE NOCASE",
+            [team_id, stored["name"]],
+        ):
+            raise InvalidInput(
+                "name",
+                t("This team has a campaign or test called “{name}” already.", name=stored["name"]),
+            )
         cursor = db.execute(
             f"""INSERT INTO campaigns (team_id, {", ".join(FIELDS)}, created_at)
                 VALUES (?, {", ".join("?" for _ in FIELDS)}, ?)""",

@@ -6,7 +6,7 @@ from sqlite_utils import Database
 
 from workshop import exercises, phases, validate
 from workshop.db import new_id, one, timestamp
-from workshop.errors import InvalidInput, NotAllowed, NotFound
+from workshop.errors import InvalidInput, NotAllowed, NotFound, Repeated
 from workshop.groups import drop_if_empty
 from workshop.i18n import t
 from workshop.models import Card, Participant, Workshop
@@ -56,6 +56,13 @@ def add_card(
     ) as (participant, workshop):
         _check_column(workshop, column_key)
         tag = _check_reason(workshop, column_key, reason)
+        # Read inside the write transaction: a double click on Add card adds one card.
+        if one(
+            db,
+            "SELECT id FROM cards WHERE participant_id = ? AND column_key = ? AND text = ?",
+            [participant.id, column_key, clean],
+        ):
+            raise Repeated(t("You added this card already; nothing was added."))
         cursor = db.execute(
             """INSERT INTO cards (workshop_id, participant_id, column_key, text, reason,
                    created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",

@@ -41,3 +41,8 @@ class TooManyAttempts(WorkshopError):
     def __init__(self, message: str, retry_after: float) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class Repeated(WorkshopError):
+    """The same write was asked for again (a double click, a second tab): nothing
+    changed, and the message says where the first one went."""

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from workshop import campaigns, exercises, next_board, validate, workshops
 from workshop.cards import get_card
 from workshop.db import one, rows, timestamp
-from workshop.errors import InvalidInput, NotAllowed, NotFound
+from workshop.errors import InvalidInput, NotAllowed, NotFound, Repeated
 from workshop.i18n import t
 from workshop.models import Campaign, Card, Workshop
 from workshop.roles import Do
@@ -63,9 +63,18 @@ def to_test(
     card_id: int | None = None,
     group_id: int | None = None,
 ) -> Campaign:
-    """A draft test of the workshop's team whose hypothesis is the learning."""
+    """A draft test of the workshop's team whose hypothesis is the learning; one per
+    learning, so a second click is Repeated and names the test the first one made."""
     with workshops.facilitating(db, workshop_id, secret, Do.TAKE_FORWARD) as workshop:
         source = _source(db, workshop, card_id, group_id)
+        made = one(db, "SELECT name FROM campaigns WHERE source_card_id = ?", [source.card_id])
+        if made:  # read inside the write transaction: two clicks at once make one test
+            raise Repeated(
+                t(
+                    "This learning is the draft test “{name}” already; nothing was added.",
+                    name=made["name"],
+                )
+            )
         values = {
             "name": name,
             "kind": "test",
@@ -114,6 +123,14 @@ def to_board(
                 raise NotAllowed(
                     t("That workshop is not one of this team's boards still taking cards.")
                 )
+        if one(
+            db,
+            "SELECT id FROM cards WHERE workshop_id = ? AND origin_card_id = ?",
+            [target.id, source.card_id],
+        ):
+            raise Repeated(
+                t("This learning is on “{title}” already; nothing was added.", title=target.title)
+            )
         card_id = next_board.offer_card(db, target.id, column, source.text, source.card_id)
     return get_card(db, card_id), target
 

@@ -14,7 +14,7 @@ from workshop.i18n import t
 from workshop.models import Participant, Workshop
 from workshop.phases import Phase
 from workshop.roles import Do, Role, require
-from workshop.workshops import get_workshop
+from workshop.workshops import authorise, get_workshop
 
 
 def join(db: Database, workshop_id: int, name: str) -> Participant:
@@ -32,7 +32,9 @@ def join(db: Database, workshop_id: int, name: str) -> Participant:
             raise InvalidInput(
                 "display name",
                 t(
-                    "Someone called “{name}” has joined already. Add an initial, like “{name} K.”",
+                    "Someone called “{name}” has joined already. If that is you, ask the "
+                    "facilitator for your personal link: it brings back your cards and dots. "
+                    "If not, add an initial, like “{name} K.”",
                     name=clean,
                 ),
             )
@@ -62,6 +64,13 @@ def list_participants(db: Database, workshop_id: int) -> list[Participant]:
             db, "SELECT * FROM participants WHERE workshop_id = ? ORDER BY id", [workshop_id]
         )
     ]
+
+
+def for_facilitator(db: Database, workshop_id: int, secret: str | None) -> list[Participant]:
+    """Everyone who joined, with their personal tokens: the facilitator gives a link
+    back to someone who lost theirs (a new phone, another laptop)."""
+    authorise(db, workshop_id, secret)
+    return list_participants(db, workshop_id)
 
 
 @contextmanager

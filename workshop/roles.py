@@ -39,6 +39,7 @@ class Do(StrEnum):
     GROUP = "group"
     DECIDE = "decide"
     SET_ACTION_STATUS = "set action status"
+    EDIT_ACTION = "edit action"
     REVIEW_ACTIONS = "review actions"
     PLAN_CANVAS = "plan canvas"
     COMPARE_CHANNELS = "compare channels"
@@ -84,6 +85,7 @@ RULES: dict[Do, Rule] = {
     ),
     Do.DECIDE: Rule(F, _DISCUSS, "Decisions and actions are recorded in the Discuss phase."),
     Do.SET_ACTION_STATUS: Rule(F, OPEN, _CLOSED),
+    Do.EDIT_ACTION: Rule(F, OPEN, _CLOSED),
     Do.REVIEW_ACTIONS: Rule(F, OPEN, _CLOSED),
     Do.PLAN_CANVAS: Rule(F, _DISCUSS, "Channels go on the canvas in the Discuss phase."),
     Do.COMPARE_CHANNELS: Rule(F, _DISCUSS, "Channels are compared in the Discuss phase."),

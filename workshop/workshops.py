@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workshop import canvas_plan, codes, exercises, phases, validate
+from workshop import canvas_plan, codes, exercises, facilitator_keys, phases, validate
 from workshop.db import new_id, one, rows, timestamp, write
 from workshop.errors import InvalidInput, NotAllowed, NotFound, Stale
 from workshop.i18n import t
@@ -81,6 +81,22 @@ def create_workshop(
     with write(db):
         team_id = get_team(db, team_id).id if team_id is not None else create_team(db, new_team).id
         _check_campaign(db, team_id, exercises.get(exercise), campaign_id)
+        # Read inside the write: a second click on Create makes no second workshop.
+        if one(
+            db,
+            """SELECT id FROM workshops WHERE team_id = ? AND quarter = ?
+                   AND title = ? COLLATE NOCASE""",
+            [team_id, values["quarter"], values["title"]],
+        ):
+            raise InvalidInput(
+                "title",
+                t(
+                    "This team has a workshop called “{title}” in {quarter} already: give "
+                    "this one another title.",
+                    title=values["title"],
+                    quarter=values["quarter"],
+                ),
+            )
         values["team_id"] = team_id
         code = _unused_code(db)
         cursor = db.execute(
@@ -155,31 +171,35 @@ def revision(db: Database, workshop_id: int) -> int:
 
 
 def authorise(db: Database, workshop_id: int, secret: str | None) -> Workshop:
-    """The workshop, if ``secret`` is its facilitator secret; NotAllowed otherwise."""
-    row = one(db, "SELECT secret_hash FROM workshops WHERE id = ?", [workshop_id])
-    if row is None:
+    """The workshop, if ``secret`` opens it (see :mod:`workshop.facilitator_keys`);
+    NotAllowed otherwise."""
+    hashes = facilitator_keys.hashes_opening(db, workshop_id)
+    if not hashes:
         raise NotFound(t("Workshop {id} does not exist.", id=workshop_id))
-    if not codes.secret_matches(secret, row["secret_hash"]):
+    # Every hash is compared, so the time taken tells nothing about which one matched.
+    matches = [codes.secret_matches(secret, stored) for stored in hashes]
+    if not any(matches):
         raise NotAllowed(t("Only the facilitator can do that."))
     return get_workshop(db, workshop_id)
 
 
 def facilitated_by(db: Database, keys: list[str]) -> set[int]:
-    """The ids of the workshops whose facilitator key is among ``keys``."""
-    hashes = sorted({codes.hash_secret(key) for key in keys if key})
-    if not hashes:
-        return set()
-    marks = ", ".join("?" for _ in hashes)
-    found = rows(db, f"SELECT id FROM workshops WHERE secret_hash IN ({marks})", hashes)
-    return {r["id"] for r in found}
+    """The ids of the workshops that one of ``keys`` opens."""
+    return facilitator_keys.workshops_opened(db, sorted({codes.hash_secret(k) for k in keys if k}))
 
 
 def is_facilitator(db: Database, workshop_id: int, secret: str | None) -> bool:
-    try:
-        authorise(db, workshop_id, secret)
-    except (NotAllowed, NotFound):
-        return False
-    return True
+    return opening_key(db, workshop_id, [secret] if secret else []) is not None
+
+
+def opening_key(db: Database, workshop_id: int, keys: Collection[str]) -> str | None:
+    """The first of ``keys`` that opens ``workshop_id``, if any: a browser may hold the
+    keys of several workshops, and one of them may open this one (it fed it)."""
+    hashes = facilitator_keys.hashes_opening(db, workshop_id)
+    for key in keys:
+        if any([codes.secret_matches(key, stored) for stored in hashes]):
+            return key
+    return None
 
 
 @contextmanager

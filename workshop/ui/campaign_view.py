@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -14,7 +15,7 @@ from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.state import db
 from workshop.ui.team_access import hold
-from workshop.ui.widgets import SAVE_ERRORS, show_error
+from workshop.ui.widgets import FormMessages, refill_next_run
 
 COMMON_CHANNELS = (
     *("Instagram", "Facebook", "TikTok", "LinkedIn", "YouTube", "Pinterest", "X"),
@@ -99,11 +100,25 @@ def _number(
     )
 
 
-def campaign_form(campaign: Campaign | None = None, *, key: str) -> dict | None:
-    """The fields of a new campaign or test (or of ``campaign``), once submitted."""
+# What each field of a new campaign's form shows before anything is typed.
+_EMPTY: dict[str, object] = {
+    **dict.fromkeys(("name", "goal", "metric", "unit", "hypothesis"), ""),
+    **dict.fromkeys(("starts", "ends", "target", "actual", "planned", "spent"), None),
+    **{"kind": "campaign", "status": "planned", "channels": [], "lower": False},
+}
+
+
+def campaign_form(
+    campaign: Campaign | None = None, *, key: str, store: Callable[[dict], Campaign]
+) -> Campaign | None:
+    """The fields of a new campaign or test (or of ``campaign``), given to ``store`` when
+    submitted; the stored campaign once it is saved. A refused save keeps what was typed
+    and says why under the field it is about; a saved form starts empty again."""
     c = campaign
+    said = FormMessages(key, long=True)  # each field's message goes under it
     with st.form(key, border=True):
         name = st.text_input(t("Name"), c.name if c else "", key=f"{key}-name")
+        said.under("name")
         left, middle, start_cell, end_cell = st.columns(4)
         kind = left.selectbox(
             t("Kind"),
@@ -119,6 +134,12 @@ def campaign_form(campaign: Campaign | None = None, *, key: str) -> dict | None:
             index=list(campaigns.STATUSES).index(c.status if c else "planned"),
             key=f"{key}-status",
         )
+        starts = start_cell.date_input(
+            t("Start"), _date(c.starts_on if c else None), key=f"{key}-starts"
+        )
+        said.under("start date", cell=start_cell)
+        ends = end_cell.date_input(t("End"), _date(c.ends_on if c else None), key=f"{key}-ends")
+        said.under("end date", cell=end_cell)
         chosen = c.channel_list if c else []
         channel_names = st.multiselect(
             t("Channels"),
@@ -128,16 +149,14 @@ def campaign_form(campaign: Campaign | None = None, *, key: str) -> dict | None:
             key=f"{key}-channels",
             help=t("Pick from the list or type a channel of your own."),
         )
-        starts = start_cell.date_input(
-            t("Start"), _date(c.starts_on if c else None), key=f"{key}-starts"
-        )
-        ends = end_cell.date_input(t("End"), _date(c.ends_on if c else None), key=f"{key}-ends")
+        said.under("channels")
         goal = st.text_input(
             t("Goal"),
             c.goal if c else "",
             key=f"{key}-goal",
             placeholder=t("e.g. more first-time buyers from social"),
         )
+        said.under("goal")
         left, middle, right = st.columns(3)
         metric = left.text_input(
             t("KPI metric"),
@@ -145,12 +164,14 @@ def campaign_form(campaign: Campaign | None = None, *, key: str) -> dict | None:
             key=f"{key}-metric",
             placeholder=t("e.g. orders"),
         )
+        said.under("KPI metric", cell=left)
         unit = middle.text_input(
             t("Unit"),
             c.kpi_unit if c else "",
             key=f"{key}-unit",
             help=t("“%” is for a rate or share, from 0 to 100."),
         )
+        said.under("KPI unit", cell=middle)
         lower = right.checkbox(
             t("Lower is better (a cost or a rate to cut)"),
             c.lower_is_better if c else False,
@@ -158,6 +179,7 @@ def campaign_form(campaign: Campaign | None = None, *, key: str) -> dict | None:
         )
         cells = st.columns(4)
         target = _number(cells[0], t("KPI target"), c.kpi_target if c else None, f"{key}-target")
+        said.under("KPI target", cell=cells[0])
         actual = _number(
             cells[1],
             t("KPI actual"),
@@ -165,10 +187,13 @@ def campaign_form(campaign: Campaign | None = None, *, key: str) -> dict | None:
             f"{key}-actual",
             help=t("Leave empty until it is measured."),
         )
+        said.under("KPI actual", cell=cells[1])
         planned = _number(
             cells[2], t("Budget planned"), c.budget_planned if c else None, f"{key}-planned"
         )
+        said.under("budget planned", cell=cells[2])
         spent = _number(cells[3], t("Budget spent"), c.budget_spent if c else None, f"{key}-spent")
+        said.under("budget spent", cell=cells[3])
         hypothesis = st.text_area(
             t("Hypothesis (for a test)"),
             c.hypothesis if c else "",
@@ -176,38 +201,36 @@ def campaign_form(campaign: Campaign | None = None, *, key: str) -> dict | None:
             placeholder=t("If we do X on channel Y, metric Z reaches N by date D."),
             height=80,
         )
+        said.under("hypothesis")
         if not st.form_submit_button(
             t("Save") if c else t("Create"), type="primary", key=f"{key}-submit"
         ):
+            said.rest()
             return None
-    return {
-        "name": name,
-        "kind": kind,
-        "status": status,
-        "channels": channel_names,
-        "starts_on": starts,
-        "ends_on": ends,
-        "goal": goal,
-        "kpi_metric": metric,
-        "kpi_unit": unit,
-        "kpi_target": target,
-        "kpi_actual": actual,
-        "lower_is_better": lower,
-        "budget_planned": planned,
-        "budget_spent": spent,
-        "hypothesis": hypothesis,
-    }
-
-
-def save(team_id: int, values: dict, campaign: Campaign | None = None) -> Campaign | None:
-    """Save the form's values; a mistake is shown next to the form and nothing is saved."""
-    try:
-        if campaign:
-            return campaigns.update_campaign(db(), campaign.id, values)
-        return campaigns.create_campaign(db(), team_id, values)
-    except SAVE_ERRORS as error:
-        show_error(error)
-        return None
+        values = {
+            "name": name,
+            "kind": kind,
+            "status": status,
+            "channels": channel_names,
+            "starts_on": starts,
+            "ends_on": ends,
+            "goal": goal,
+            "kpi_metric": metric,
+            "kpi_unit": unit,
+            "kpi_target": target,
+            "kpi_actual": actual,
+            "lower_is_better": lower,
+            "budget_planned": planned,
+            "budget_spent": spent,
+            "hypothesis": hypothesis,
+        }
+        stored: list[Campaign] = []
+        if not said.attempt(lambda: stored.append(store(values))):
+            return None
+    if campaign is None:  # a new one: the form starts empty for the next
+        refill_next_run(key, {f"{key}-{field}": empty for field, empty in _EMPTY.items()})
+    st.toast(t("Saved “{name}”.", name=literal(stored[0].name)))
+    return stored[0]
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -231,17 +254,15 @@ def campaign_picker(team: Team | None, new_team_name: str) -> Campaign | None:
     else:
         st.caption(t("This team has no campaigns or tests yet: add the one to look back on."))
     with st.expander(t("➕ New campaign or test"), expanded=not listed):
-        values = campaign_form(key="setup-new-campaign")
-    if values:
-        try:
-            created = campaigns.create_campaign(
+        created = campaign_form(
+            key="setup-new-campaign",
+            store=lambda values: campaigns.create_campaign(
                 db(), team.id if team else None, values, new_team=new_team_name
-            )
-        except SAVE_ERRORS as error:
-            show_error(error)
-        else:
-            if team is None:  # a new team: this browser holds its link
-                hold(created.team_id, teams.new_team_key(db(), created.team_id))
-            state.put("wk_pick", created)  # the start page selects its team, this its name
-            st.rerun()
+            ),
+        )
+    if created:
+        if team is None:  # a new team: this browser holds its link
+            hold(created.team_id, teams.new_team_key(db(), created.team_id))
+        state.put("wk_pick", created)  # the start page selects its team, this its name
+        st.rerun()
     return picked

@@ -4,22 +4,32 @@ the proposals that come from holding it against today's channels."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
+import sqlite3
+from functools import lru_cache
 
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 from streamlit.delta_generator import DeltaGenerator
 
 from workshop import canvas, canvas_plan, channels, charts, proposals
 from workshop.board import Board, Item
-from workshop.i18n import t
-from workshop.models import PlanChannel, Workshop
+from workshop.errors import WorkshopError
+from workshop.i18n import language, t
+from workshop.models import AuditChannel, PlanChannel, Proposal, Workshop
 from workshop.roles import Do, Viewer
 from workshop.safe_text import label, literal
+from workshop.ui import state
 from workshop.ui.state import db
-from workshop.ui.widgets import attempt, refresh
+from workshop.ui.widgets import SAVE_ERRORS, attempt, refresh, show_error
 
-OUTCOME_ICONS = {"stop": "🛑", "start": "🌱", "continue": "✅", "change": "🔧"}
+# Material icons: Debian's Chromium has no colour emoji font and drew these as boxes.
+OUTCOME_ICONS = {
+    "stop": ":material/block:",
+    "start": ":material/rocket_launch:",
+    "continue": ":material/check_circle:",
+    "change": ":material/tune:",
+}
 
 
 def _options(
@@ -210,20 +220,39 @@ def mix_charts(workshop: Workshop, plan: list[PlanChannel]) -> None:
         st.caption(t("Today's channels: the audit of {quarter}.", quarter=quarter))
     else:
         st.caption(t("No audit of today's channels yet: fill it on the Channels page."))
-    specs = _mix_specs(charts.mix_frame(plan, today))
+    specs = _mix_specs(tuple(plan), tuple(today), language())
     for cell, spec in zip(st.columns(len(specs)), specs, strict=True):
         cell.vega_lite_chart(spec, width="stretch")
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _mix_specs(frame: pd.DataFrame) -> list[dict]:
-    """The mix charts as Vega-Lite, built once per canvas and audit: altair checks a chart
-    against its schema every time it is drawn, a fifth of a board rerun."""
-    return [charts.mix_chart(frame, by).to_dict() for by in charts.MIX_BY]
+@lru_cache(maxsize=32)
+def _mix_specs(
+    plan: tuple[PlanChannel, ...], today: tuple[AuditChannel, ...], _language: str
+) -> tuple[dict, ...]:
+    """The mix charts as Vega-Lite, built once per canvas, audit and language (the rows
+    are the key: they are frozen, so hashing them is cheap). Built anew, the frame,
+    altair's schema check and the data's conversion cost a quarter of a board rerun.
+    The data goes in as Arrow bytes, the form Streamlit itself sends; the spec is never
+    changed by drawing it (Streamlit draws a copy)."""
+    frame = charts.mix_frame(list(plan), list(today))
+    specs = []
+    for by in charts.MIX_BY:
+        spec = charts.mix_chart(frame, by).to_dict()
+        spec["datasets"] = {
+            name: dataframe_util.convert_anything_to_arrow_bytes(values)
+            for name, values in spec.get("datasets", {}).items()
+        }
+        specs.append(spec)
+    return tuple(specs)
 
 
 def _edit(b: Board, plan: list[PlanChannel], secret: str) -> None:
-    with st.expander(t("Change or remove a channel")):
+    """One channel form, for the channel picked, built only while its expander is open:
+    its twenty-odd widgets cost every click on the board a share of its run."""
+    drawer = st.expander(t("Change or remove a channel"), key="plan-edit-open", on_change="rerun")
+    with drawer:
+        if not drawer.open:
+            return
         picked = st.selectbox(t("Channel"), plan, format_func=lambda c: c.platform, key="plan-pick")
         start = picked.__dict__ | {"kpi_due_on": _date(picked.kpi_due_on)}
         values = channel_form(f"plan-edit-{picked.id}", start)
@@ -240,47 +269,129 @@ def _edit(b: Board, plan: list[PlanChannel], secret: str) -> None:
 
 
 def _against_today(b: Board, viewer: Viewer) -> None:
+    """The proposals, each decided with Accept or Reject. A click does its work in a
+    callback, before the board is drawn again: the click costs one run, not a run that
+    draws everything only to be thrown away and a second one. Every widget of a proposal
+    is keyed by what the proposal says, and the click carries the proposal as drawn: a
+    click from a screen drawn before a new comparison never decides another proposal."""
     st.subheader(t("Against today"))
     found = proposals.list_proposals(db(), b.workshop.id)
     secret = viewer.secret
     deciding = viewer.may(Do.COMPARE_CHANNELS, b.workshop.phase)
-    if deciding and st.button(t("Compare with today's channels"), type="primary", key="compare"):
-        if attempt(lambda: proposals.propose(db(), b.workshop.id, secret)):
-            refresh()
+    said = state.take("wk_proposal_said")
+    if deciding and secret:
+        st.button(
+            t("Compare with today's channels"),
+            type="primary",
+            key="compare",
+            on_click=_compare,
+            args=(b.workshop.id, secret),
+        )
+    if said and said[0] not in {p.id for p in found}:
+        _say(said[1])
     if not found:
         st.caption(t("Nothing compared yet."))
         return
-    for target in proposals.boards_fed(db(), b.workshop.id):
-        st.page_link(
-            "pages/board.py",
-            label=t(
-                "Accepted items are on {quarter} · {title}",
-                quarter=target.quarter,
-                title=label(target.title),
-            ),
-            icon=":material/view_kanban:",
-            query_params={"code": target.code} | ({"key": secret} if secret else {}),
-        )
     for p in found:
         with st.container(border=True, key=f"proposal-{p.id}"):
             st.markdown(
                 f"{OUTCOME_ICONS[p.outcome]} **{t(p.outcome.capitalize())}** · "
                 f"{t(proposals_status(p.status))}"
             )
-            if deciding and p.status == "proposed":
-                text = st.text_area(t("Card text"), p.text, key=f"proposal-text-{p.id}", height=70)
-                left, right = st.columns(2)
-                if left.button(t("Accept"), key=f"accept-{p.id}", type="primary") and attempt(
-                    partial(proposals.accept, db(), b.workshop.id, secret, p.id, text),
-                    t("Card added to the board"),
-                ):
-                    refresh()
-                if right.button(t("Reject"), key=f"reject-{p.id}") and attempt(
-                    partial(proposals.reject, db(), b.workshop.id, secret, p.id)
-                ):
-                    refresh()
+            if deciding and secret:
+                _decision(b.workshop.id, secret, p)
             else:
                 st.text(p.text)
+            if said and said[0] == p.id:
+                _say(said[1])
+    # Below the list: appearing with the first acceptance, it must not push the list down.
+    for target in proposals.boards_fed(db(), b.workshop.id):
+        shown = t(
+            "Accepted items are on {quarter} · {title}",
+            quarter=target.quarter,
+            title=label(target.title),
+        )
+        if viewer.is_facilitator:  # the key that opens this canvas opens the board it fed
+            st.page_link(
+                "pages/board.py",
+                label=shown,
+                icon=":material/view_kanban:",
+                query_params={"code": target.code},
+            )
+        else:  # a participant's link shows their workshop only
+            st.markdown(shown)
+
+
+def _decision(workshop_id: int, secret: str, p: Proposal) -> None:
+    """The card text and Accept / Reject. A decided proposal keeps them, disabled, so
+    the list does not move under the pointer: a second click where Accept was lands
+    on the same, now disabled, button, never on the next proposal's."""
+    drawn = drawn_key(p)
+    open_ = p.status == "proposed"
+    st.text_area(
+        t("Card text"), p.text, key=f"proposal-text-{drawn}", height=70, disabled=not open_
+    )
+    left, right = st.columns(2)
+    left.button(
+        t("Accept"),
+        key=f"accept-{drawn}",
+        type="primary",
+        disabled=not open_,
+        on_click=_decide,
+        args=(workshop_id, secret, p, True),
+    )
+    right.button(
+        t("Reject"),
+        key=f"reject-{drawn}",
+        disabled=not open_,
+        on_click=_decide,
+        args=(workshop_id, secret, p, False),
+    )
+
+
+def drawn_key(p: Proposal) -> str:
+    """A proposal's widgets' key: its number and what it says."""
+    return f"{p.id}-{proposals.version(p)}"
+
+
+def _compare(workshop_id: int, secret: str) -> None:
+    """Compare with today's channels (a click's callback); a comparison that finds
+    nothing new says so."""
+    before = {drawn_key(p) for p in proposals.list_proposals(db(), workshop_id)}
+    try:
+        after = proposals.propose(db(), workshop_id, secret)
+    except SAVE_ERRORS as error:
+        state.put("wk_proposal_said", (None, error))
+        return
+    if after and {drawn_key(p) for p in after} == before:
+        state.put(
+            "wk_proposal_said",
+            (None, t("Nothing new: the canvas and today's channels propose the same as before.")),
+        )
+
+
+def _decide(workshop_id: int, secret: str, drawn: Proposal, accepting: bool) -> None:
+    """Accept (with the text as edited) or reject the proposal as it was drawn (a
+    click's callback); what happened is said next to it on the run that follows."""
+    try:
+        if accepting:
+            text = st.session_state.get(f"proposal-text-{drawn_key(drawn)}", drawn.text)
+            proposals.accept(db(), workshop_id, secret, drawn.id, text, seen=drawn)
+        else:
+            proposals.reject(db(), workshop_id, secret, drawn.id, seen=drawn)
+    except SAVE_ERRORS as error:
+        state.put("wk_proposal_said", (drawn.id, error))
+        return
+    if accepting:
+        state.put("wk_proposal_said", (drawn.id, t("Card added to the board")))
+
+
+def _say(what: WorkshopError | sqlite3.Error | str) -> None:
+    """An error in place, or a confirmation as a toast."""
+    if isinstance(what, str):
+        st.toast(literal(what))
+    else:
+        show_error(what)
 
 
 def _date(value: str | None) -> dt.date | None:

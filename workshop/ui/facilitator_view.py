@@ -15,16 +15,16 @@ from workshop.ui import state
 from workshop.ui.delete_view import delete_controls
 from workshop.ui.state import db
 from workshop.ui.team_access import remember
-from workshop.ui.widgets import attempt, join_panel
+from workshop.ui.widgets import FormMessages, attempt, join_panel
 
 PROJECTOR_COOKIE = "wk_projector"
 
 
 def phase_buttons(current: Workshop, secret: str) -> None:
-    """Back and Next, drawn inside the live board so they always name the phase the
-    workshop is in now. Each click carries that phase: if another tab or the command
-    line moved the workshop on meanwhile, nothing changes and the page says so. The
-    timer ends with the phase unless the facilitator ticked to keep it."""
+    """Back and Next. The live board redraws the page when the phase changes, so they
+    name the phase the workshop is in now. Each click carries that phase: if another tab
+    or the command line moved the workshop on meanwhile, nothing changes and the page
+    says so. The timer ends with the phase unless the facilitator ticked to keep it."""
     following = phases.next_phase(current.phase, current.dots)
     previous = phases.previous_phase(current.phase, current.dots)
     keep = bool(st.session_state.get("timer-keep"))
@@ -95,6 +95,8 @@ def _timer(workshop: Workshop, secret: str) -> None:
 
 
 def _settings(workshop: Workshop, secret: str) -> None:
+    """A refused save keeps the values in the form and says why beside them."""
+    said = FormMessages("settings")
     with st.expander(t("Settings")), st.form("settings", border=False):
         anonymous = st.checkbox(t("Anonymous cards"), workshop.anonymous)
         st.caption(
@@ -106,17 +108,20 @@ def _settings(workshop: Workshop, secret: str) -> None:
         dots = st.number_input(
             t("Dots per participant (0 turns voting off)"), 0, workshops.MAX_DOTS, workshop.dots
         )
+        said.under("dots per participant")
         per_card = st.number_input(
             t("Most dots one person may put on one card"),
             1,
             workshops.MAX_DOTS,
             workshop.max_dots_per_card,
         )
-        if st.form_submit_button(t("Save settings")):
-            attempt(
+        said.under("most dots on one card")
+        if not st.form_submit_button(t("Save settings"), key="settings-save"):
+            said.rest()
+        else:
+            said.attempt(
                 lambda: workshops.update_settings(
                     db(), workshop.id, secret, workshops.Settings(anonymous, dots, per_card)
                 ),
                 t("Settings saved"),
             )
-

@@ -51,6 +51,18 @@ export default function (component) {
       (page.watchPresence && msg.presence !== page.presenceRendered));
     if (!stale) { page.misses = 0; return; }
     if (page.pending) return;
+    // A run in flight draws the newest state, usually the very change announced (this
+    // page's own click wrote it): judge once the run has ended, against what it drew,
+    // instead of asking for a second run of the whole board. A run that seems stuck
+    // (the server went away mid-run) is not waited for longer than a few seconds.
+    if (!scriptRunning()) page.waitingSince = null;
+    else {
+      page.waitingSince = page.waitingSince || Date.now();
+      if (Date.now() - page.waitingSince < 5000) {
+        page.pending = setTimeout(() => { page.pending = null; page.catchUp(); }, 100);
+        return;
+      }
+    }
     // Coalesce bursts: at most one rerun in flight and one per 250 ms, with the newest
     // state; a page that was quiet reruns at once.
     const wait = Math.max(0, (page.lastRun || 0) + 250 - Date.now());

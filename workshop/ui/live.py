@@ -12,6 +12,7 @@ from workshop.codes import hash_secret
 from workshop.i18n import t
 from workshop.live import facilitator_proof, participant_proof, shown_revision, stream_query
 from workshop.models import Workshop
+from workshop.phases import OWN_CARDS_PRIVATE
 from workshop.roles import Viewer
 from workshop.ui.server import LIVE_PATH
 
@@ -53,7 +54,9 @@ def live_bar(
             "url": f"{LIVE_PATH}/{workshop.code}?{urlencode(query)}",
             "rev": shown_revision(workshop, viewer.role),
             "presence": presence_rev,
-            "watch_presence": viewer.is_facilitator,
+            # Who is here shows only in the writing room; elsewhere a page opening (this
+            # one's own stream included) must not rerun the whole board.
+            "watch_presence": viewer.is_facilitator and workshop.phase in OWN_CARDS_PRIVATE,
             "timer_ends_at": workshop.timer_ends_at,
             "server_now": time.time(),
             "online_label": t("online"),

@@ -12,7 +12,7 @@ from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
 from workshop import db as database
-from workshop import dbfile, guard
+from workshop import dbfile, guard, nodelay
 from workshop.live import Hub, watched
 from workshop.roles import Role
 
@@ -34,6 +34,7 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
     # opens a page URL (a participant link, a reload after a restart) would run that
     # page on its own, the legacy way: no wide layout, and every file in the sidebar.
     PagesManager.uses_pages_directory = False
+    nodelay.set_on_listening_sockets()  # the server's socket is bound and listening by now
     path = database.default_path()
     dbfile.prepare_at_start(path)  # create or upgrade it, or learn what the first page must say
     _hub = Hub(path)

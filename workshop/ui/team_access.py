@@ -13,9 +13,11 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from workshop import teams
+from workshop import teams, workshops
+from workshop.errors import NotFound
 from workshop.models import Team
 from workshop.ui import state
+from workshop.ui.live import facilitator_cookie
 from workshop.ui.state import db
 
 TEAM_KEY_PARAM = "access"
@@ -49,6 +51,13 @@ def held_teams() -> list[Team]:
     return teams.opened_by(db(), keys())
 
 
+def opens_team_pages() -> bool:
+    """Whether this browser may be shown the team pages: it holds a team's or a
+    facilitator's key, or brings one in the address (a link opened the first time)."""
+    brought = st.query_params.get("key") or st.query_params.get(TEAM_KEY_PARAM)
+    return bool(brought) or bool(held_teams())
+
+
 def hold(team_id: int, key: str) -> None:
     """Keep a team key for this session; the next run keeps it in a cookie too."""
     st.session_state[state.team_key(team_id)] = key
@@ -60,21 +69,33 @@ def held_key(team_id: int) -> str | None:
     return key if isinstance(key, str) else None
 
 
-def remember_team_keys() -> None:
-    """Keep the team keys given during this session in cookies (once per run)."""
+def remember_keys() -> None:
+    """Keep the team and facilitator keys given during this session in cookies, so a
+    later visit still opens the team's pages and the facilitator's workshops."""
     # The cookies a session sees are those its browser sent when it connected: a key
     # given during this session goes into a cookie on every run until a reload.
     for name, value in st.session_state.to_dict().items():
-        name = str(name)
-        if name.startswith(state.TEAM_KEY_PREFIX) and isinstance(value, str):
-            cookie = "wkt_" + name.removeprefix(state.TEAM_KEY_PREFIX)
-            if st.context.cookies.get(cookie) != value:
-                remember(cookie, value)
+        cookie = _cookie_for(str(name))
+        if cookie and isinstance(value, str) and st.context.cookies.get(cookie) != value:
+            remember(cookie, value)
 
 
 def remember(cookie: str, value: str) -> None:
     """Keep ``value`` in this browser's cookie ``cookie`` for 30 days (from the page)."""
     _remember(key=f"remember-{cookie}", data={"cookie": f"{cookie}={value}"})
+
+
+def _cookie_for(session_key: str) -> str | None:
+    """The cookie that keeps the key held under ``session_key``, if it is one."""
+    if session_key.startswith(state.TEAM_KEY_PREFIX):
+        return "wkt_" + session_key.removeprefix(state.TEAM_KEY_PREFIX)
+    workshop_id = session_key.removeprefix(state.SECRET_PREFIX)
+    if session_key.startswith(state.SECRET_PREFIX) and workshop_id.isdigit():
+        try:
+            return facilitator_cookie(workshops.get_workshop(db(), int(workshop_id)).code)
+        except NotFound:  # deleted meanwhile
+            return None
+    return None
 
 
 def take_team_key() -> None:

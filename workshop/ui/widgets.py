@@ -7,6 +7,7 @@ import io
 import os
 import sqlite3
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urlencode, urlsplit
 
 import segno
@@ -16,13 +17,14 @@ from streamlit.errors import StreamlitInvalidLayoutContextError
 
 from workshop import db as database
 from workshop import dbfile, guard, phases, teams
-from workshop.errors import NotFound, TooManyAttempts, WorkshopError
+from workshop.errors import InvalidInput, NotFound, Repeated, TooManyAttempts, WorkshopError
 from workshop.i18n import t
 from workshop.models import Team, Workshop
 from workshop.phases import Phase
 from workshop.safe_text import literal
+from workshop.ui import state
 from workshop.ui.state import db
-from workshop.ui.team_access import held_teams, hold, keys, remember_team_keys, team_link
+from workshop.ui.team_access import held_teams, hold, keys, remember_keys, team_link
 
 # Static CSS only; no user text is ever placed in it.
 _BASE_CSS = """
@@ -48,6 +50,8 @@ _BASE_CSS = """
   color: #55575f !important; opacity: 1 !important; }
 /* A cookie writer has nothing to show and takes no room. */
 [class*="st-key-remember-"] { display: none; }
+/* Components that only keep who this browser is take no room on the page. */
+.st-key-identity-remember, .st-key-identity-watch { display: none; }
 [data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important;
                                                           overflow: visible !important;
                                                           overflow-wrap: anywhere; }
@@ -103,7 +107,9 @@ def facilitator_link(workshop: Workshop, secret: str) -> str:
     return f"{public_base_url()}/board?{urlencode({'code': workshop.code, 'key': secret})}"
 
 
+@lru_cache(maxsize=64)
 def qr_png(link: str) -> bytes:
+    """Made once per link: drawing the code took most of a facilitator's full rerun."""
     buffer = io.BytesIO()
     segno.make(link, error="m").save(buffer, kind="png", scale=8, border=2)
     return buffer.getvalue()
@@ -181,11 +187,103 @@ SAVE_ERRORS = (WorkshopError, sqlite3.OperationalError)
 
 
 def show_error(error: WorkshopError | sqlite3.Error) -> None:
-    # Messages are plain sentences that may quote what someone typed (a name, a code
-    # from the address): the box shows them as they are, never as Markdown.
+    _say(*_message(error))
+
+
+def _message(error: WorkshopError | sqlite3.Error) -> tuple[str, str, bool]:
+    """(the field it is about or "", the sentence, whether it was a repeated click)."""
     if isinstance(error, sqlite3.Error):
         error = dbfile.explain(error, database.default_path())
-    st.error(literal(str(error)), icon="⚠️")
+    field = error.field if isinstance(error, InvalidInput) else ""
+    return field, str(error), isinstance(error, Repeated)
+
+
+def _say(field: str, message: str, repeated: bool, place: DeltaGenerator | None = None) -> None:
+    # Messages are plain sentences that may quote what someone typed (a name, a code
+    # from the address): the box shows them as they are, never as Markdown. A repeated
+    # click is told, not scolded.
+    if repeated:
+        (place or st).info(literal(message), icon=":material/check_circle:")
+    else:
+        (place or st).error(literal(message), icon="⚠️")
+
+
+class FormMessages:
+    """What a form's refused save says, under the field it names (else beside the
+    button), kept across the reruns a live board makes until the form is sent again.
+
+    Call :meth:`under` after each field, then :meth:`attempt` when the form is sent or
+    :meth:`rest` when it is not. ``long``: a form taller than a screen, whose button is
+    far from its first fields, also says it beside the button, where the eyes are."""
+
+    def __init__(self, form: str, *, long: bool = False) -> None:
+        self.form = form
+        self.long = long
+        self.places: dict[str, DeltaGenerator] = {}
+        self.kept: tuple[str, str, bool] | None = state.get("wk_refusals").get(form)
+        refill(form)  # a form saved on the run before starts empty
+
+    def under(self, *fields: str, cell: DeltaGenerator | None = None) -> None:
+        place = cell.empty() if cell else st.empty()
+        self.places.update(dict.fromkeys(fields, place))
+        if self.kept and self.kept[0] in fields:
+            _say(*self.kept, place=place)
+
+    def rest(self) -> None:
+        """The kept message that names no field of the form, beside the button."""
+        if self.kept:
+            self._beside_button(self.kept)
+
+    def _beside_button(self, said: tuple[str, str, bool]) -> None:
+        field, message, repeated = said
+        if field not in self.places:
+            _say(field, message, repeated)
+        elif self.long:
+            _say(field, t("Not saved: {reason}", reason=message), repeated)
+
+    def attempt(
+        self,
+        action: Callable[[], object],
+        success: str | None = None,
+        *,
+        working: str | None = None,
+    ) -> bool:
+        """Run the form's write; say why it was refused, or ``success``. True when saved."""
+        for place in self.places.values():
+            place.empty()  # an earlier refusal goes as the form is sent again
+        self._keep(None)
+        try:
+            with st.spinner(working or t("Saving…")):
+                action()
+        except SAVE_ERRORS as error:
+            said = _message(error)
+            self._keep(said)
+            if said[0] in self.places:
+                _say(*said, place=self.places[said[0]])
+            self._beside_button(said)
+            return False
+        if success:
+            st.toast(literal(success))
+        return True
+
+    def _keep(self, said: tuple[str, str, bool] | None) -> None:
+        kept = {k: v for k, v in state.get("wk_refusals").items() if k != self.form}
+        state.put("wk_refusals", kept | ({self.form: said} if said else {}))
+
+
+def refill_next_run(form: str, values: dict[str, object]) -> None:
+    """Give these widgets of ``form`` these values on the next run (see :func:`refill`):
+    a saved form starts empty again. Their values cannot change on this run any more, and
+    a browser keeps what it shows unless the server sets a new value."""
+    state.put("wk_refill", state.get("wk_refill") | {form: values})
+
+
+def refill(form: str) -> None:
+    """Set the values :func:`refill_next_run` kept for ``form``; before its widgets."""
+    pending = state.get("wk_refill")
+    if form in pending:
+        st.session_state.update(pending[form])
+        state.put("wk_refill", {k: v for k, v in pending.items() if k != form})
 
 
 def page_top(heading: str) -> None:
@@ -203,11 +301,15 @@ def client_address() -> str:
 def workshop_in_url() -> Workshop:
     """The workshop the address's code names; otherwise say so, link home and stop."""
     try:
-        return guard.find_by_code(db(), st.query_params.get("code", ""), client_address())
+        found = guard.find_by_code(db(), st.query_params.get("code", ""), client_address())
     except (NotFound, TooManyAttempts) as error:
         show_error(error)
         st.page_link("pages/home.py", label=t("Back to the start page"), icon=":material/home:")
         st.stop()
+    # Said again, so the address bar names the workshop shown: a link from one board to
+    # another would leave the first one's code there, and a reload would go back to it.
+    st.query_params["code"] = found.code
+    return found
 
 
 def title(text: str, caption: str = "") -> None:
@@ -225,10 +327,17 @@ def refresh() -> None:
         st.rerun()
 
 
-def attempt(action: Callable[[], object], success: str | None = None) -> bool:
-    """Run one workshop call; show its error in place. True when it worked."""
+def attempt(
+    action: Callable[[], object], success: str | None = None, *, working: str | None = None
+) -> bool:
+    """Run one workshop call; show its error in place. ``working`` is said while a slow
+    call runs. True when it worked."""
     try:
-        action()
+        if working:
+            with st.spinner(working):
+                action()
+        else:
+            action()
     except SAVE_ERRORS as error:
         show_error(error)
         return False
@@ -255,7 +364,7 @@ def team_link_panel(team: Team) -> None:
 def team_picker(key: str, cell: DeltaGenerator | None = None) -> Team | None:
     """The team a page is about, kept in the address; None (said on screen) when there is none."""
     team_list = held_teams()
-    remember_team_keys()
+    remember_keys()
     wanted = st.query_params.get("team", "")
     ids = [team.id for team in team_list]
     if wanted and not (wanted.isdigit() and int(wanted) in ids):
