@@ -312,9 +312,13 @@ def main() -> None:
         os.sched_setaffinity(0, CLIENT_CPU)  # the client stays off the server's core
     print(f"variant  sessions  CPU/card/session  delivery p50, p95, until the last; "
           f"board of {args.board} cards, server on one core")
-    rows = []
+    rows: list[Row] = []
     for variant in args.variants.split(","):
         rows += asyncio.run(measure(variant, sizes, args.cards, args.board, args.idle))
+        save(rows, args)  # a run stopped later keeps what it measured
+
+
+def save(rows: list[Row], args: argparse.Namespace) -> None:
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps({
         "board_cards": args.board, "cards": args.cards, "load_average": os.getloadavg(),

@@ -96,7 +96,9 @@ def labelled(name: str) -> str:
 
 
 def button(name: str) -> str:
-    return f"el.tagName === 'BUTTON' && !el.disabled && el.innerText.trim() === {name!r}"
+    """A button's label, without the name of the icon drawn beside it."""
+    label = "el.querySelector('[data-testid=\"stMarkdownContainer\"]')?.innerText.trim()"
+    return f"el.tagName === 'BUTTON' && !el.disabled && {label} === {name!r}"
 
 
 def test_a_participant_joins_writes_votes_and_reads_with_the_keyboard_alone(browser, demo_server):

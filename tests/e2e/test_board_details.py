@@ -14,13 +14,13 @@ from workshop import db as database
 from .screens import open_page
 
 
-def test_the_card_box_counts_characters_as_they_are_typed(browser, server):
+def test_the_edit_box_counts_characters_as_they_are_typed(browser, server):
     room = make_room(database.connect(server.db_path))
+    cards.add_card(room.db, room.anna.token, "stop", "Fewer boosted posts")
     page = open_page(browser, "phone")
     page.goto(f"{server.url}/board?code={room.workshop.code}&me={room.anna.token}")
-    box = page.get_by_label("Your card")
-    box.fill("Fewer boosted posts")
-    expect(page.get_by_text(f"19/{validate.CARD_MAX}")).to_be_visible()
+    page.get_by_role("button", name="Edit").click()
+    box = page.get_by_label("Card", exact=True)
     box.press_sequentially(" now")  # counted while typing, before any save
     expect(page.get_by_text(f"23/{validate.CARD_MAX}")).to_be_visible()
     expect(page.get_by_text(f"19/{validate.CARD_MAX}")).to_have_count(0)
