@@ -31,6 +31,7 @@ def agree(pages: list[Page], low: int, high: int) -> None:
     """Every page counts down, within one second of the others and in [low, high]."""
     for page in pages:
         expect(timer(page)).to_have_text(RUNNING)
+        expect(timer(page)).to_be_in_viewport(ratio=1)  # at the top, however long the page
     shown = [seconds_left(page) for page in pages]
     assert max(shown) - min(shown) <= 1, shown
     assert low <= min(shown) and max(shown) <= high, shown
@@ -119,3 +120,16 @@ def test_time_is_up_only_when_a_timer_ran_out(browser, server):
         expect(timer(page)).to_have_text("Time is up")
     press(projector, "Stop timer")
     nothing_shown(pages)
+
+
+def test_the_countdown_stays_in_view_on_a_long_facilitator_page(browser, server):
+    db = database.connect(server.db_path)
+    room = make_room(db)  # Write: the join code and its QR fill the first screen
+    workshops.start_timer(db, room.workshop.id, room.secret, 5)
+    page = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+    page.goto(f"{server.url}/board?code={room.workshop.code}&key={room.secret}")
+    wait_idle(page)
+    expect(timer(page)).to_have_text(RUNNING)
+    expect(timer(page)).to_be_in_viewport(ratio=1)
+    page.mouse.wheel(0, 3000)  # scrolled down to who has joined
+    expect(timer(page)).to_be_in_viewport(ratio=1)

@@ -29,6 +29,11 @@ from workshop.ui.team_access import held_teams, hold, keys, remember_keys, team_
 # Static CSS only; no user text is ever placed in it.
 _BASE_CSS = """
 <style>
+/* The live bar (the countdown, who is online) stays in view at the top of every screen,
+   wherever the board's live part begins. */
+.st-key-live { position: fixed; top: .5rem; left: 50%; transform: translateX(-50%);
+               z-index: 999991; width: auto !important; background: #fff;
+               padding: 0 .9rem; border-radius: .6rem; }
 .st-key-joincode p { font-size: 3.2rem; font-weight: 800; letter-spacing: .15em;
                      font-family: ui-monospace, monospace; margin: 0; }
 [class*="st-key-card-"] [data-testid="stText"] { font-size: 1.05rem; white-space: pre-wrap;
