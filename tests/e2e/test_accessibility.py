@@ -60,6 +60,9 @@ def test_no_screen_has_a_serious_accessibility_violation(browser, demo_server):
         expect(page.locator("[data-stale='true']")).to_have_count(0)
         found[name] = violations(page)
 
+    page.goto(f"{server.url}/board?code={workshop.code}&key={secret}")  # opens the team's
+    wait_idle(page)  # pages to this browser, as a facilitator's first visit does
+    page.wait_for_function(f"document.cookie.includes('wkf_{workshop.code}=')")
     for name, path in [("start", ""), ("campaigns", "campaigns"), ("channels", "channels"),
                        ("team", "team"), ("compare", "compare")]:
         check(name, path)

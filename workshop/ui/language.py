@@ -74,9 +74,12 @@ def switch() -> None:
     current = i18n.language()
     # Set before the widget, so a language picked in the address shows here too.
     st.session_state["wk_lang_switch"] = current if current in codes else codes[0]
+    # The icon sits beside the label, not in it: a screen reader reads a label whole.
+    st.markdown(":material/translate: " + t("Language"))
     st.selectbox(
-        ":material/translate: " + t("Language"),
+        t("Language"),
         codes,
+        label_visibility="collapsed",
         format_func=i18n.LANGUAGES.__getitem__,
         key="wk_lang_switch",
         on_change=_switched,
