@@ -94,10 +94,8 @@ with st.container():
         kpi_block(campaign)
     elif campaign:
         kpi_block(campaign, folded=True)  # writing comes first on a phone
-    if phase in phases.OWN_CARDS_PRIVATE:
-        review_actions(workshop, viewer)
-        if viewer.is_facilitator:
-            join_panel(workshop)
+    if phase in phases.OWN_CARDS_PRIVATE and viewer.is_facilitator:
+        join_panel(workshop)
 
 # The writing form keeps its place whatever the phase: a draft typed while the
 # facilitator moves on stays in view, and can be added as a late card if the new
@@ -128,6 +126,7 @@ def live_board() -> None:
     )
     b = view.load_board(current, viewer)
     if current.phase in phases.OWN_CARDS_PRIVATE:
+        review_actions(current, viewer)  # here, so a review done on one screen shows on all
         if viewer.is_facilitator:
             view.writing_room(b, live_hub.participants_online(current.id) if live_hub else None)
         elif viewer.participant:
