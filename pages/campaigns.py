@@ -25,7 +25,7 @@ team = team_picker("campaigns-team")
 if team is None:
     st.stop()
 
-with st.expander(t("➕ New campaign or test")):
+with st.expander(t("New campaign or test"), icon=":material/add:"):
     if campaign_form(
         key="new-campaign", store=lambda values: campaigns.create_campaign(db, team.id, values)
     ):

@@ -85,7 +85,7 @@ with create:
         st.session_state["setup-team"] = teams.get_team(db, just_made.team_id)
         st.session_state["setup-team-name"] = ""  # a new team's name was used by it
     team_list = held_teams()  # a team this browser has no key to stays unnamed
-    new_team = t("➕ New team")
+    new_team = t("+ New team")
     team_choice = st.selectbox(
         t("Team"),
         [new_team, *team_list],

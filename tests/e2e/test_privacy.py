@@ -88,7 +88,7 @@ def test_a_team_link_opens_the_teams_pages_after_a_reload_and_no_one_elses(brows
     member.wait_for_function("document.cookie.includes('wkt_')")  # kept for later visits
     member.goto(f"{server.url}/campaigns?team={room.workshop.team_id}")  # a new session
     wait_idle(member)
-    expect(member.get_by_text("➕ New campaign or test")).to_be_visible()
+    expect(member.get_by_text("New campaign or test")).to_be_visible()
     member.goto(f"{server.url}/campaigns?team={other.id}")
     wait_idle(member)
     expect(member.get_by_text("does not hold that team's link")).to_be_visible()

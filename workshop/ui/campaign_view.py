@@ -255,7 +255,7 @@ def campaign_picker(team: Team | None, new_team_name: str) -> Campaign | None:
         )
     else:
         st.caption(t("This team has no campaigns or tests yet: add the one to look back on."))
-    with st.expander(t("➕ New campaign or test"), expanded=not listed):
+    with st.expander(t("New campaign or test"), icon=":material/add:", expanded=not listed):
         created = campaign_form(
             key="setup-new-campaign",
             store=lambda values: campaigns.create_campaign(
