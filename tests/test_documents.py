@@ -234,6 +234,11 @@ def test_escaped_text_renders_as_typed(text):
     assert not re.search(r"<(a|img|h\d|em|strong|code|s|blockquote|table|pre|ol)\b", rendered)
 
 
+def test_a_card_that_starts_with_hashes_is_no_heading():
+    for text in ("## Q4 plan", "##", "a\n### b"):
+        assert "<h" not in _RENDER.render("- " + escape(text)), text
+
+
 def test_the_markdown_summary_reads_cleanly(room):
     cards.add_card(room.db, room.anna.token, "stop", "Harika! 1. Boost = less spend")
     room.phase("closed")

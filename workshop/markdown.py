@@ -18,7 +18,7 @@ _ENTITY = re.compile(r"&#?\w+;")  # "&amp;" would show as "&"
 _ICON = re.compile(r":[A-Za-z][\w/+-]*:")  # ":tada:" or ":material/home:" becomes an icon
 # At the start of a line: a heading, a quote, a bullet, a rule or a heading underline.
 _LINE_START = re.compile(
-    r"^([ \t]*)(#(?=[ \t]|$)|>|[-+*](?=[ \t]|$)|[-=_*](?=[-=_* \t]*$))", re.MULTILINE
+    r"^([ \t]*)(#+(?=[ \t]|$)|>|[-+*](?=[ \t]|$)|[-=_*](?=[-=_* \t]*$))", re.MULTILINE
 )
 # A numbered line after a line break would leave the paragraph for a list; at the very
 # start of the text it shows the same number either way.
