@@ -173,7 +173,7 @@ def test_a_facilitator_reaches_the_board_their_canvas_fed_as_its_facilitator(bro
     fac = open_page(browser, "projector")
     fac.goto(f"{server.url}/board?code={canvas.code}&key={canvas_secret}")
     fac.get_by_role("button", name="Compare with today's channels").click()
-    stop = fac.locator("[class*='st-key-proposal-']").filter(has_text="🛑 Stop")
+    stop = fac.locator("[class*='st-key-proposal-']").filter(has_text="Stop ·")
     stop.get_by_role("button", name="Accept").click()
     expect(stop.get_by_text("accepted: on the board", exact=False)).to_be_visible()
     wait_idle(fac)
