@@ -1,4 +1,4 @@
-"""Small things people notice on the board: the characters left on a card, the edit
+"""Small things people notice on the board: the characters on a card as it is typed, the edit
 box that closes once saved, and a closed workshop that leads to its summary."""
 
 from __future__ import annotations
@@ -12,6 +12,14 @@ from workshop import cards, validate
 from workshop import db as database
 
 from .screens import open_page
+
+
+def test_the_writing_box_counts_characters_as_they_are_typed(browser, server):
+    room = make_room(database.connect(server.db_path))
+    page = open_page(browser, "phone")
+    page.goto(f"{server.url}/board?code={room.workshop.code}&me={room.anna.token}")
+    page.get_by_label("Your card").press_sequentially("Fewer boosted posts")
+    expect(page.get_by_text(f"19/{validate.CARD_MAX}")).to_be_visible()
 
 
 def test_the_edit_box_counts_characters_as_they_are_typed(browser, server):

@@ -139,7 +139,7 @@ def write_form(
         text = st.text_area(
             t("Your card"),
             key="new-card-text",
-            max_chars=None,  # over the limit: the text stays and the message says so
+            max_chars=validate.CARD_MAX,  # the box counts the characters as they come
             placeholder=t("One idea per card"),
             height=90,
         )
