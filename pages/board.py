@@ -9,6 +9,8 @@ from workshop.phases import Phase
 from workshop.roles import Role
 from workshop.ui import board_view as view
 from workshop.ui import facilitator_view, identity, people_view, state
+from workshop.ui import writing_view as writing
+from workshop.ui.action_view import actions_table
 from workshop.ui.campaign_view import kpi_block
 from workshop.ui.canvas_view import canvas_section
 from workshop.ui.learning_view import taken_forward
@@ -102,7 +104,7 @@ with st.container():
 # phase allows one.
 with st.container(key="writing"):
     if viewer.participant:
-        view.writing_area(workshop, viewer, exercise)
+        writing.writing_area(workshop, viewer, exercise)
 
 
 @st.fragment
@@ -115,7 +117,7 @@ def live_board() -> None:
         st.page_link("pages/home.py", label=t("Back to the start page"), icon=":material/home:")
         return
     if view.page_heading(current) != drawn:  # a new phase, title or number: redraw all
-        view.moved_on(workshop, current)
+        writing.moved_on(workshop, current)
         st.rerun(scope="app")
     live_hub = hub()
     live_bar(
@@ -128,15 +130,15 @@ def live_board() -> None:
     if current.phase in phases.OWN_CARDS_PRIVATE:
         review_actions(current, viewer)  # here, so a review done on one screen shows on all
         if viewer.is_facilitator:
-            view.writing_room(b, live_hub.participants_online(current.id) if live_hub else None)
+            writing.writing_room(b, live_hub.participants_online(current.id) if live_hub else None)
         elif viewer.participant:
-            view.own_cards(b, viewer.participant)
+            writing.own_cards(b, viewer.participant)
         return
     view.dots_line(b, viewer)
     view.board_columns(b, viewer)
     if current.phase in phases.RESULTS_SHOWN:
         st.subheader(t("Decisions and actions"))
-        view.actions_table(b, viewer)
+        actions_table(b, viewer)
         taken_forward(b, viewer)
         if b.exercise.plans_channels:
             canvas_section(b, viewer)

@@ -1,19 +1,16 @@
-"""The board's pieces: cards, the writing form, grouping, voting and action controls.
+"""The board's pieces: cards, grouping and voting controls, and the revealed columns.
 
 Each control calls one ``workshop`` function and shows its error next to itself.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-import zlib
 from functools import lru_cache, partial
 
 import streamlit as st
 
 from workshop import (
-    actions,
     board,
     campaigns,
     cards,
@@ -21,81 +18,37 @@ from workshop import (
     groups,
     i18n,
     phases,
-    validate,
     votes,
 )
 from workshop.board import Board, ColumnView, Item
 from workshop.exercises import Exercise
 from workshop.i18n import language, t, tn
-from workshop.models import Action, Participant, Workshop
-from workshop.phases import Phase
+from workshop.models import Participant, Workshop
 from workshop.roles import Do, Viewer
 from workshop.safe_text import label, literal
-from workshop.ui import state
+from workshop.ui.action_view import action_form
 from workshop.ui.canvas_view import to_canvas
 from workshop.ui.learning_view import forward_form
 from workshop.ui.state import db
 from workshop.ui.widgets import (
-    FormMessages,
     attempt,
     dots,
-    refill_next_run,
     refresh,
     user_text,
 )
 
 
-def writing_area(workshop: Workshop, viewer: Viewer, exercise: Exercise) -> None:
-    """A participant's writing form, drawn as it was before the facilitator moved on
-    while this page was open: what was typed but not yet added stays in the box."""
-    participant = viewer.participant
-    if participant is None:
-        return
-    kept = _kept_layout(workshop)
-    layout = kept if kept and viewer.may(Do.WRITE_CARD, kept) else workshop.phase
-    open_now = viewer.may(Do.WRITE_CARD, workshop.phase)
-    notice = st.empty()  # always here, so the form below keeps its place
-    if layout in phases.OWN_CARDS_PRIVATE:
-        st.caption(t("You are {name}.", name=literal(participant.name)))
-        write_form(exercise, participant, open_now=open_now)
-    elif viewer.may(Do.WRITE_CARD, layout):
-        with st.expander(t("Add a late card")):
-            write_form(exercise, participant, late=True, open_now=open_now)
-    if layout == workshop.phase:
-        return
-    with notice.container():
-        if open_now:
-            st.warning(t("The facilitator moved the workshop to {phase}. Anything you were "
-                         "typing is still here: add it as a late card.",
-                         phase=t(workshop.phase.label)))
-        else:
-            st.warning(t("The facilitator moved the workshop to {phase}, where cards can no "
-                         "longer be added. Anything you were typing is still here to copy.",
-                         phase=t(workshop.phase.label)))
-            if st.button(t("Close the writing form"), key="close-writing"):
-                state.put("wk_moved_from", None)
-                st.rerun()
-
-
-def _kept_layout(workshop: Workshop) -> Phase | None:
-    kept = state.get("wk_moved_from")
-    return Phase(kept[1]) if kept and kept[0] == workshop.id else None
-
-
-def moved_on(drawn: Workshop, now: Workshop) -> None:
-    """Remember the phase this page's writing form was drawn for, the first time the
-    workshop leaves it: the form keeps that shape until the draft is added."""
-    if now.phase != drawn.phase and _kept_layout(drawn) is None:
-        state.put("wk_moved_from", (drawn.id, str(drawn.phase)))
-
-
 def page_heading(workshop: Workshop) -> tuple:
     """What the page draws outside the live board; when it changes the page reruns."""
-    campaign = (
-        campaigns.get_campaign(db(), workshop.campaign_id) if workshop.campaign_id else None
+    campaign = campaigns.get_campaign(db(), workshop.campaign_id) if workshop.campaign_id else None
+    return (
+        workshop.phase,
+        workshop.title,
+        workshop.team_name,
+        workshop.quarter,
+        workshop.dots,
+        campaign,
     )
-    return (workshop.phase, workshop.title, workshop.team_name, workshop.quarter,
-            workshop.dots, campaign)
 
 
 def dots_line(b: Board, viewer: Viewer) -> None:
@@ -103,8 +56,7 @@ def dots_line(b: Board, viewer: Viewer) -> None:
     phase = b.workshop.phase
     if viewer.may(Do.VOTE, phase):
         st.markdown(
-            t("**You have {left} of {total} dots left.**", left=b.dots_left,
-              total=b.workshop.dots)
+            t("**You have {left} of {total} dots left.**", left=b.dots_left, total=b.workshop.dots)
         )
     if viewer.is_facilitator and phase in phases.DOTS_PRIVATE:
         st.markdown(
@@ -114,100 +66,6 @@ def dots_line(b: Board, viewer: Viewer) -> None:
                 total=b.workshop.dots * b.participant_count,
             )
         )
-
-
-def write_form(
-    exercise: Exercise, participant: Participant, *, late: bool = False, open_now: bool = True
-) -> None:
-    """Add a card: pick the column, write, submit. Works on a phone."""
-    columns = {c.key: t(c.title) for c in exercise.columns}
-    if state.take("wk_card_added"):
-        st.session_state["new-card-text"] = ""  # cleared only once the card is saved
-    if not late:  # a late card's form sits inside an expander that names it
-        st.markdown(t("**Add a card**"))
-    # Outside the form, so the question and the reason follow the chosen column.
-    column = st.radio(
-        t("Column"),
-        list(columns),
-        format_func=columns.get,
-        horizontal=True,
-        key="new-card-column",
-    )
-    said = FormMessages("add-card")  # a refused card is explained under its text, which stays
-    with st.form("add-card", clear_on_submit=False, border=True):
-        st.caption(t(exercise.column(column).question))
-        text = st.text_area(
-            t("Your card"),
-            key="new-card-text",
-            max_chars=validate.CARD_MAX,  # the box counts the characters as they come
-            placeholder=t("One idea per card"),
-            height=90,
-        )
-        said.under("card")
-        reason = None
-        if column == exercise.tagged_column:
-            reason = st.selectbox(
-                t("Why did it miss? (optional)"),
-                [None, *dict(exercise.tags)],
-                format_func=lambda r: t(exercise.tag_label(r)) if r else "—",
-                key="new-card-reason",
-            )
-        if not st.form_submit_button(
-            t("Add card"),
-            type="primary",
-            width="stretch",
-            key="add-card-submit",
-            disabled=not open_now,
-        ):
-            said.rest()
-        elif said.attempt(
-            lambda: cards.add_card(db(), participant.token, column, text, reason),
-            t("Card added"),
-            working=t("Adding…"),
-        ):
-            state.put("wk_card_added", True)
-            state.put("wk_moved_from", None)  # the draft is in: the usual form again
-            refresh()
-
-
-def own_cards(b: Board, participant: Participant) -> None:
-    """A participant's own cards during writing, each editable and deletable."""
-    st.markdown(t("**Your cards** (only you can see them until the reveal)"))
-    shown = False
-    for column_view in b.columns:
-        mine = [i for i in column_view.items if i.mine and i.kind == "card"]
-        if not mine:
-            continue
-        shown = True
-        st.markdown(f"*{t(column_view.column.title)}*")
-        for item in mine:
-            card_id = item.cards[0].id
-            with st.container(border=True, key=f"card-{card_id}"):
-                user_text(item.cards[0].text)
-                left, right = st.columns(2)
-                # Named after the text it edits: once saved, the popover is a new one,
-                # and a new popover starts closed.
-                version = zlib.crc32(item.cards[0].text.encode())
-                with left.popover(t("Edit"), width="stretch", key=f"edit-{card_id}-{version}"):
-                    new_text = st.text_area(
-                        t("Card"),
-                        item.cards[0].text,
-                        key=f"edit-{card_id}",
-                        max_chars=validate.CARD_MAX,
-                    )
-                    if st.button(t("Save"), key=f"save-{card_id}") and attempt(
-                        partial(cards.edit_card, db(), participant.token, card_id, new_text),
-                        t("Card saved"),
-                    ):
-                        refresh()
-                if right.button(t("Delete"), key=f"delete-{card_id}", width="stretch"):
-                    if attempt(
-                        partial(cards.delete_card, db(), participant.token, card_id),
-                        t("Card deleted"),
-                    ):
-                        refresh()
-    if not shown:
-        st.caption(t("You have not written any cards yet."))
 
 
 def item_box(b: Board, item: Item, viewer: Viewer) -> None:
@@ -231,7 +89,7 @@ def item_box(b: Board, item: Item, viewer: Viewer) -> None:
         if "reason" in controls and secret:
             _reason_picker(b, item, secret)
         if "decide" in controls and secret:
-            _action_form(b, item, secret)
+            action_form(b, item, secret)
             if item.column_key == b.exercise.forward_column:
                 forward_form(b, item, secret)
             if b.exercise.plans_channels:
@@ -322,9 +180,7 @@ class Markup(str):
 # side as st.columns would, one under the other on a phone.
 _BOARD_CSS = (
     "<style>.board{display:grid;gap:1rem}"
-    + "".join(
-        f".board-{n}{{grid-template-columns:repeat({n},minmax(0,1fr))}}" for n in range(1, 7)
-    )
+    + "".join(f".board-{n}{{grid-template-columns:repeat({n},minmax(0,1fr))}}" for n in range(1, 7))
     + "@media (max-width:640px){.board{grid-template-columns:minmax(0,1fr)}}</style>"
 )
 
@@ -360,8 +216,7 @@ def _vote_buttons(b: Board, item: Item, participant: Participant) -> None:
     with this person's dots on the card counted in between."""
     target = item.target
     st.markdown(
-        tn("**{n}** of your dots is on this.", "**{n}** of your dots are on this.",
-           item.my_votes)
+        tn("**{n}** of your dots is on this.", "**{n}** of your dots are on this.", item.my_votes)
     )
     add, remove = st.columns(2)
     if add.button(
@@ -449,47 +304,6 @@ def _clear_picks(b: Board) -> None:
             st.session_state.pop(f"pick-{item.key}", None)
 
 
-def _action_form(b: Board, item: Item, secret: str) -> None:
-    """Record a decision or action on this card. A refused Record keeps what was typed
-    and says why under the field it is about, inside the popover; a saved one empties
-    the form."""
-    key = f"action-{item.key}"
-    said = FormMessages(key)
-    with st.popover(t("Decision or action"), width="stretch"):
-        with st.form(key, clear_on_submit=False, border=False):
-            kind = st.radio(
-                t("Kind"), ["action", "decision"], format_func=t, horizontal=True, key=f"{key}-kind"
-            )
-            text = st.text_input(t("What"), max_chars=actions.ACTION_MAX, key=f"{key}-text")
-            said.under(*actions.KINDS)  # the field is named after the kind
-            owner = st.text_input(
-                t("Owner (needed for an action)"), max_chars=60, key=f"{key}-owner"
-            )
-            said.under("owner")
-            due = st.date_input(t("Due date"), value=None, key=f"{key}-due")
-            said.under("due date")
-            if not st.form_submit_button(t("Record"), type="primary", key=f"{key}-submit"):
-                said.rest()
-            elif said.attempt(
-                partial(
-                    actions.add_action,
-                    db(),
-                    b.workshop.id,
-                    secret,
-                    kind=kind,
-                    text=text,
-                    owner=owner,
-                    due_on=due,
-                    **item.target,
-                ),
-                t("Recorded"),
-                working=t("Recording…"),
-            ):
-                empty = {"kind": "action", "text": "", "owner": "", "due": None}
-                refill_next_run(key, {f"{key}-{field}": v for field, v in empty.items()})
-                refresh()
-
-
 def column_head_html(column_view: ColumnView) -> str:
     """A column's title with its card count, and its question."""
     title = f"{t(column_view.column.title)} ({column_view.card_count})"
@@ -521,116 +335,6 @@ def board_columns(b: Board, viewer: Viewer) -> None:
                     item_box(b, item, viewer)
             if grouping and viewer.secret:
                 group_controls(b, column_view.column.key, viewer.secret)
-
-
-def actions_table(b: Board, viewer: Viewer) -> None:
-    """Decisions and actions with owners, dates and status; the facilitator can correct
-    or remove each one while the workshop is open."""
-    if not b.actions:
-        st.caption(t("No decisions or actions yet."))
-        return
-    for action in b.actions:
-        source = b.source_of(action)
-        with st.container(border=True, key=f"action-row-{action.id}"):
-            label = t("Decision") if action.kind == "decision" else t("Action")
-            st.caption(label + (f" · {t('from')}: " if source else ""))
-            if source:
-                st.text(source)
-            user_text(action.text, bold=True)
-            if action.kind == "action":
-                st.text(
-                    t("Owner: {owner} · due {due}", owner=action.owner, due=action.due_on or "—")
-                )
-            if viewer.secret and viewer.may(Do.SET_ACTION_STATUS, b.workshop.phase):
-                secret = viewer.secret
-                status = st.selectbox(
-                    t("Status"),
-                    list(actions.STATUSES),
-                    format_func=t,
-                    index=list(actions.STATUSES).index(action.status),
-                    key=f"status-{action.id}",
-                )
-                if status != action.status and attempt(
-                    partial(actions.set_status, db(), b.workshop.id, secret, action.id, status)
-                ):
-                    refresh()
-            else:
-                st.caption(t("Status: {status}", status=t(action.status)))
-            if viewer.secret and viewer.may(Do.EDIT_ACTION, b.workshop.phase):
-                _action_editor(b, action, viewer.secret)
-
-
-def _action_editor(b: Board, action: Action, secret: str) -> None:
-    """Correct a recorded decision or action, or take it off the record."""
-    key = f"edit-action-{action.id}"
-    said = FormMessages(key)
-    with st.popover(t("Edit or remove"), width="stretch"):
-        with st.form(key, border=False):
-            text = st.text_input(
-                t("What"), action.text, max_chars=actions.ACTION_MAX, key=f"{key}-text"
-            )
-            said.under(action.kind)
-            owner = st.text_input(
-                t("Owner (needed for an action)") if action.kind == "action" else t("Owner"),
-                action.owner,
-                max_chars=60,
-                key=f"{key}-owner",
-            )
-            said.under("owner")
-            due = st.date_input(
-                t("Due date"),
-                dt.date.fromisoformat(action.due_on) if action.due_on else None,
-                key=f"{key}-due",
-            )
-            said.under("due date")
-            if not st.form_submit_button(t("Save"), type="primary", key=f"{key}-save"):
-                said.rest()
-            elif said.attempt(
-                partial(
-                    actions.edit_action,
-                    db(),
-                    b.workshop.id,
-                    secret,
-                    action.id,
-                    text=text,
-                    owner=owner,
-                    due_on=due,
-                ),
-                t("Saved"),
-            ):
-                refresh()
-        if st.button(t("Remove from the record"), key=f"{key}-remove") and attempt(
-            partial(actions.remove_action, db(), b.workshop.id, secret, action.id),
-            t("Removed"),
-            working=t("Removing…"),
-        ):
-            refresh()
-
-
-def writing_room(b: Board, online: set[int] | None) -> None:
-    """The facilitator's view while people write: how many cards, and who has joined and
-    written (``online``: the participants with the board open, when the live hub runs).
-    Never how many each person wrote, which would tell whose card is whose."""
-    st.subheader(t("Cards written so far"))
-    if b.workshop.anonymous:  # a count per column would tell whose card went where
-        st.metric(t("All columns"), sum(c.card_count for c in b.columns))
-    else:
-        for column, metric in zip(st.columns(len(b.columns)), b.columns, strict=True):
-            column.metric(t(metric.column.title), metric.card_count)
-    st.subheader(t("Who has joined ({n})", n=b.participant_count))
-    for person in b.contributors:
-        here = online is not None and person.id in online
-        st.text(
-            t(
-                "{dot} {name} — {written} · {status}",
-                dot="●" if here else "○",
-                name=person.name,
-                written=t("has written") if person.has_written else t("not written yet"),
-                status=t("connected") if here else t("away"),
-            )
-        )
-    if not b.contributors:
-        st.caption(t("Nobody has joined yet. Show the code above."))
 
 
 def load_board(workshop: Workshop, viewer: Viewer) -> Board:

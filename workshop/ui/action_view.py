@@ -1,0 +1,150 @@
+"""Decisions and actions: recorded from a card, listed with owners and dates, corrected
+or removed by the facilitator."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+import streamlit as st
+
+from workshop import (
+    actions,
+)
+from workshop.board import Board, Item
+from workshop.i18n import t
+from workshop.models import Action
+from workshop.roles import Do, Viewer
+from workshop.ui.state import db
+from workshop.ui.widgets import (
+    FormMessages,
+    attempt,
+    refill_next_run,
+    refresh,
+    user_text,
+)
+
+
+def action_form(b: Board, item: Item, secret: str) -> None:
+    """Record a decision or action on this card. A refused Record keeps what was typed
+    and says why under the field it is about, inside the popover; a saved one empties
+    the form."""
+    key = f"action-{item.key}"
+    said = FormMessages(key)
+    with st.popover(t("Decision or action"), width="stretch"):
+        with st.form(key, clear_on_submit=False, border=False):
+            kind = st.radio(
+                t("Kind"), ["action", "decision"], format_func=t, horizontal=True, key=f"{key}-kind"
+            )
+            text = st.text_input(t("What"), max_chars=actions.ACTION_MAX, key=f"{key}-text")
+            said.under(*actions.KINDS)  # the field is named after the kind
+            owner = st.text_input(
+                t("Owner (needed for an action)"), max_chars=60, key=f"{key}-owner"
+            )
+            said.under("owner")
+            due = st.date_input(t("Due date"), value=None, key=f"{key}-due")
+            said.under("due date")
+            if not st.form_submit_button(t("Record"), type="primary", key=f"{key}-submit"):
+                said.rest()
+            elif said.attempt(
+                partial(
+                    actions.add_action,
+                    db(),
+                    b.workshop.id,
+                    secret,
+                    kind=kind,
+                    text=text,
+                    owner=owner,
+                    due_on=due,
+                    **item.target,
+                ),
+                t("Recorded"),
+                working=t("Recording…"),
+            ):
+                empty = {"kind": "action", "text": "", "owner": "", "due": None}
+                refill_next_run(key, {f"{key}-{field}": v for field, v in empty.items()})
+                refresh()
+
+
+def actions_table(b: Board, viewer: Viewer) -> None:
+    """Decisions and actions with owners, dates and status; the facilitator can correct
+    or remove each one while the workshop is open."""
+    if not b.actions:
+        st.caption(t("No decisions or actions yet."))
+        return
+    for action in b.actions:
+        source = b.source_of(action)
+        with st.container(border=True, key=f"action-row-{action.id}"):
+            label = t("Decision") if action.kind == "decision" else t("Action")
+            st.caption(label + (f" · {t('from')}: " if source else ""))
+            if source:
+                st.text(source)
+            user_text(action.text, bold=True)
+            if action.kind == "action":
+                st.text(
+                    t("Owner: {owner} · due {due}", owner=action.owner, due=action.due_on or "—")
+                )
+            if viewer.secret and viewer.may(Do.SET_ACTION_STATUS, b.workshop.phase):
+                secret = viewer.secret
+                status = st.selectbox(
+                    t("Status"),
+                    list(actions.STATUSES),
+                    format_func=t,
+                    index=list(actions.STATUSES).index(action.status),
+                    key=f"status-{action.id}",
+                )
+                if status != action.status and attempt(
+                    partial(actions.set_status, db(), b.workshop.id, secret, action.id, status)
+                ):
+                    refresh()
+            else:
+                st.caption(t("Status: {status}", status=t(action.status)))
+            if viewer.secret and viewer.may(Do.EDIT_ACTION, b.workshop.phase):
+                _action_editor(b, action, viewer.secret)
+
+
+def _action_editor(b: Board, action: Action, secret: str) -> None:
+    """Correct a recorded decision or action, or take it off the record."""
+    key = f"edit-action-{action.id}"
+    said = FormMessages(key)
+    with st.popover(t("Edit or remove"), width="stretch"):
+        with st.form(key, border=False):
+            text = st.text_input(
+                t("What"), action.text, max_chars=actions.ACTION_MAX, key=f"{key}-text"
+            )
+            said.under(action.kind)
+            owner = st.text_input(
+                t("Owner (needed for an action)") if action.kind == "action" else t("Owner"),
+                action.owner,
+                max_chars=60,
+                key=f"{key}-owner",
+            )
+            said.under("owner")
+            due = st.date_input(
+                t("Due date"),
+                dt.date.fromisoformat(action.due_on) if action.due_on else None,
+                key=f"{key}-due",
+            )
+            said.under("due date")
+            if not st.form_submit_button(t("Save"), type="primary", key=f"{key}-save"):
+                said.rest()
+            elif said.attempt(
+                partial(
+                    actions.edit_action,
+                    db(),
+                    b.workshop.id,
+                    secret,
+                    action.id,
+                    text=text,
+                    owner=owner,
+                    due_on=due,
+                ),
+                t("Saved"),
+            ):
+                refresh()
+        if st.button(t("Remove from the record"), key=f"{key}-remove") and attempt(
+            partial(actions.remove_action, db(), b.workshop.id, secret, action.id),
+            t("Removed"),
+            working=t("Removing…"),
+        ):
+            refresh()
