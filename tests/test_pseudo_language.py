@@ -75,10 +75,11 @@ def english_left(text: str, data: set[str]) -> set[str]:
 def data_words(db) -> set[str]:
     """Every word people typed or the demo brought, and the join codes: these stay as
     written."""
-    found: set[str] = {
-        part.casefold() for (code,) in db.execute("SELECT code FROM workshops").fetchall()
-        for part in (code[:4], code[4:])
-    }
+    found: set[str] = set()
+    for (code,) in db.execute("SELECT code FROM workshops").fetchall():
+        # A random code shows as "CWE7-QUR2": its halves and its runs of letters.
+        found |= {part.casefold() for part in (code[:4], code[4:])}
+        found |= {run.casefold() for run in re.findall(r"[A-Za-z]{3,}", code)}
     for table in db.table_names():
         for row in db[table].rows:
             for value in row.values():
