@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from streamlit.testing.v1 import AppTest
 
-from workshop import actions, cards, participants, teams, workshops
+from workshop import actions, campaigns, cards, participants, teams, workshops
 from workshop.models import Participant, Workshop
 
 # A workshop with people in it -------------------------------------------------------------
@@ -105,6 +105,21 @@ SPRING = {
     "kpi_target": 800,
     "kpi_actual": 620,
 }
+
+def learning_in_discussion(db: Database, team_id: int, text: str, quarter: str = "2026-Q2"):
+    """A retrospective of the spring campaign in Discuss, where Anna wrote the learning
+    ``text``: (workshop, facilitator secret, the learning's card)."""
+    spring = campaigns.create_campaign(db, team_id, SPRING)
+    workshop, secret = workshops.create_workshop(
+        db, team_id=team_id, quarter=quarter, exercise="hml", title="Spring retro",
+        campaign_id=spring.id,
+    )
+    anna = participants.join(db, workshop.id, "Anna")
+    card = cards.add_card(db, anna.token, "learned", text)
+    for phase in ("reveal", "group", "vote", "discuss"):
+        workshops.set_phase(db, workshop.id, secret, phase)
+    return workshop, secret, card
+
 
 # User text that tries to be markup, a formula or a link.
 INJECTIONS = [

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import SPRING, canvas_in_discuss
+from tests.support import canvas_in_discuss, learning_in_discussion
 from workshop import (
     audit,
-    campaigns,
-    cards,
     learning,
     live,
-    participants,
     proposals,
     teams,
     workshops,
@@ -29,15 +26,9 @@ def offsite(db):
     board, board_secret = workshops.create_workshop(
         db, team_id=team.id, quarter="2026-Q4", exercise="sscc", title="Q4 offsite"
     )
-    spring = campaigns.create_campaign(db, team.id, SPRING)
-    retro, retro_secret = workshops.create_workshop(
-        db, team_id=team.id, quarter="2026-Q3", exercise="hml", title="Spring retro",
-        campaign_id=spring.id,
+    retro, retro_secret, learned = learning_in_discussion(
+        db, team.id, "Video beats stills", quarter="2026-Q3"
     )
-    anna = participants.join(db, retro.id, "Anna")
-    learned = cards.add_card(db, anna.token, "learned", "Video beats stills")
-    for phase in ("reveal", "group", "vote", "discuss"):
-        workshops.set_phase(db, retro.id, retro_secret, phase)
     # A forgotten account today: comparing the canvas with it proposes to stop it.
     audit.save_audit(db, team.id, "2026-Q3", [
         {"platform": "Pinterest", "kind": "shared", "last_post_on": "2026-04-28"},

@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.support import SPRING, app, new_workshop, shown
-from workshop import actions, campaigns, cards, learning, participants, teams, workshops
+from tests.support import SPRING, app, learning_in_discussion, new_workshop, shown
+from workshop import actions, campaigns, cards, learning, teams, workshops
 from workshop import db as database
 from workshop.errors import InvalidInput, NotAllowed, NotFound, Repeated
 
@@ -35,15 +35,9 @@ def discuss(room):
 def learned(db):
     """A retrospective in Discuss with one learning, and the facilitator's secret."""
     team = teams.create_team(db, "Brand & Social")
-    spring = campaigns.create_campaign(db, team.id, SPRING)
-    workshop, secret = workshops.create_workshop(
-        db, team_id=team.id, quarter="2026-Q2", exercise="hml", title="Spring retro",
-        campaign_id=spring.id,
+    workshop, secret, card = learning_in_discussion(
+        db, team.id, "Wide fit is why people buy this shoe"
     )
-    anna = participants.join(db, workshop.id, "Anna")
-    card = cards.add_card(db, anna.token, "learned", "Wide fit is why people buy this shoe")
-    for phase in ("reveal", "group", "vote", "discuss"):
-        workshops.set_phase(db, workshop.id, secret, phase)
     return db, workshop, secret, card
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.support import SPRING, make_room
-from workshop import actions, campaigns, cards, participants, teams, workshops
+from tests.support import learning_in_discussion, make_room
+from workshop import actions, cards, teams
 from workshop import db as database
 
 from .screens import open_page, wait_idle
@@ -132,15 +132,7 @@ def test_a_recorded_action_is_corrected_and_removed(browser, server):
 def test_a_double_click_on_create_the_draft_test_makes_one(browser, server):
     db = database.connect(server.db_path)
     team = teams.create_team(db, "Brand & Social")
-    spring = campaigns.create_campaign(db, team.id, SPRING)
-    workshop, secret = workshops.create_workshop(
-        db, team_id=team.id, quarter="2026-Q2", exercise="hml", title="Spring retro",
-        campaign_id=spring.id,
-    )
-    anna = participants.join(db, workshop.id, "Anna")
-    learned = cards.add_card(db, anna.token, "learned", "Lead with wide fit")
-    for phase in ("reveal", "group", "vote", "discuss"):
-        workshops.set_phase(db, workshop.id, secret, phase)
+    workshop, secret, learned = learning_in_discussion(db, team.id, "Lead with wide fit")
 
     fac = open_page(browser, "laptop")
     fac.goto(f"{server.url}/board?code={workshop.code}&key={secret}")
