@@ -4,11 +4,10 @@ Loads the demo team into a fresh SQLite file, takes its autumn canvas back to Di
 (with the proposals that came from holding it against today's channels), starts the app
 and opens the board as the facilitator in headless Chromium. Then it does what a
 facilitator does: opens the facilitator link, clicks *Compare with today's channels*,
-*Accept* and *Reject* on each proposal, *Put on the canvas*, *Next: Closed* and
-*Back to Discuss*. A click counts
-until the page has settled: every rerun it started has finished (the live part's own
-rerun included), nothing on the page is still faded as stale, and the page has stopped
-changing. Prints the median and
+*Accept* and *Reject* on each proposal, *Put on the canvas*, *Decision or action*,
+*Next: Closed* and *Back to Discuss*. A click counts until the page has settled: every
+rerun it started has finished (the live part's own rerun included), nothing on the page
+is still faded as stale, and the page has stopped changing. Prints the median and
 worst time per kind of click and writes bench/results/canvas_clicks.json.
 
     python bench/canvas_clicks.py [--rounds 2]
@@ -129,6 +128,10 @@ def run(rounds: int) -> dict[str, list[float]]:
                         times[kind].append(timed_click(page, button))
                     opener = page.get_by_role("button", name="Put on the canvas").first
                     times["open put on the canvas"].append(timed_click(page, opener))
+                    page.keyboard.press("Escape")
+                    settle(page)
+                    opener = page.get_by_role("button", name="Decision or action").first
+                    times["open decision or action"].append(timed_click(page, opener))
                     page.keyboard.press("Escape")
                     settle(page)
                     times["next: closed"].append(

@@ -147,9 +147,12 @@ class Session:
         element = delta.new_element
         what = element.WhichOneof("type")
         if what == "bidi_component":
+            data = json.loads(element.bidi_component.json or "{}")
+            if "rev" not in data:
+                return  # not the live bar: the page's other components
             self.trigger = f"$$STREAMLIT_INTERNAL_KEY_{element.bidi_component.id}__events"
             self.fragment = delta.fragment_id
-            self.shown_rev = json.loads(element.bidi_component.json)["rev"]
+            self.shown_rev = data["rev"]
         elif what == "text_area":
             self.card_text = element.text_area.id
         elif what == "button" and element.button.is_form_submitter:

@@ -38,13 +38,22 @@ def in_discuss(room) -> int:
     return card.id
 
 
+def open_action_form(room, form: str):
+    """The facilitator's board with this card's Decision-or-action popover open: its
+    form is built only then."""
+    at = app("pages/board.py", code=room.workshop.code, key=room.secret)
+    assert [w for w in at.text_input if w.key == f"{form}-text"] == []
+    at.session_state[f"{form}-open"] = True
+    return at.run()
+
+
 # Decisions and actions -----------------------------------------------------------------------
 
 
 def test_an_action_without_owner_keeps_its_text_and_says_so_under_the_owner(room):
     card_id = in_discuss(room)
     form = f"action-card-{card_id}"
-    at = app("pages/board.py", code=room.workshop.code, key=room.secret)
+    at = open_action_form(room, form)
     at.text_input(key=f"{form}-text").input("Brief the agency on wide fit")
     at.button(key=f"{form}-submit").click().run()
 
@@ -67,7 +76,7 @@ def test_an_action_without_owner_keeps_its_text_and_says_so_under_the_owner(room
 def test_an_empty_decision_keeps_the_owner_and_says_so_under_the_text(room):
     card_id = in_discuss(room)
     form = f"action-card-{card_id}"
-    at = app("pages/board.py", code=room.workshop.code, key=room.secret)
+    at = open_action_form(room, form)
     at.radio(key=f"{form}-kind").set_value("decision")
     at.text_input(key=f"{form}-owner").input("Anna")
     at.button(key=f"{form}-submit").click().run()
@@ -81,7 +90,7 @@ def test_an_empty_decision_keeps_the_owner_and_says_so_under_the_text(room):
 def test_recording_the_same_action_twice_adds_one_and_says_so(room):
     card_id = in_discuss(room)
     form = f"action-card-{card_id}"
-    at = app("pages/board.py", code=room.workshop.code, key=room.secret)
+    at = open_action_form(room, form)
     for _ in range(2):  # what a double click sends: the same form twice
         at.text_input(key=f"{form}-text").input("Brief the agency")
         at.text_input(key=f"{form}-owner").input("Ben")

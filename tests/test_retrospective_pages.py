@@ -111,6 +111,9 @@ def test_the_facilitator_takes_a_learning_to_a_draft_test(db, team):
     at = app("pages/board.py", code=workshop.code, key=secret)
     at.selectbox(key=f"reason-card-{miss.id}-None").select("timing").run()
     assert cards.get_card(db, miss.id).reason == "timing"
+    assert [w for w in at.text_input if w.key == f"to-test-name-card-{learned.id}"] == []
+    at.session_state[f"forward-open-card-{learned.id}"] = True  # the popover opens
+    at.run()
     at.text_input(key=f"to-test-name-card-{learned.id}").input("Staff-led video test")
     at.button(key=f"to-test-submit-card-{learned.id}").click().run()
     assert not at.exception

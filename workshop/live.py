@@ -136,6 +136,7 @@ class Hub:
         self._check_now = asyncio.Event()
         self._task: asyncio.Task | None = None
         self._conn: sqlite3.Connection | None = None
+        self._ending = False
 
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -148,6 +149,13 @@ class Hub:
             self._task.cancel()
         if self._conn:
             self._conn.close()
+
+    def end_streams(self) -> None:
+        """End every stream now and any opened later: the server is stopping, and it
+        waits for every open response to end first. A browser reconnects on its own."""
+        self._ending = True
+        for subscriber in list(self._subscribers):
+            subscriber.wake.set()
 
     def changed(self, workshop_id: int) -> None:
         """Called from any thread after a commit: look at the revisions now."""
@@ -197,7 +205,7 @@ class Hub:
         self._presence_changed(workshop_id)
         try:
             yield "retry: 1000\n\n"
-            while True:
+            while not self._ending:
                 subscriber.wake.clear()  # the message below holds everything up to now
                 yield f"data: {self._message(workshop_id, role)}\n\n"
                 while not await _woken(subscriber.wake):

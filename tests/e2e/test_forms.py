@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.support import learning_in_discussion, make_room
 from workshop import actions, cards, teams
@@ -24,14 +25,21 @@ def shot(page: Page, name: str) -> None:
 
 
 def within(inner: Locator, outer: Locator) -> bool:
-    a, b = inner.bounding_box(), outer.bounding_box()
-    assert a and b
-    return (
-        a["x"] >= b["x"] - 1
-        and a["y"] >= b["y"] - 1
-        and a["x"] + a["width"] <= b["x"] + b["width"] + 1
-        and a["y"] + a["height"] <= b["y"] + b["height"] + 1
-    )
+    """Whether ``inner`` lies inside ``outer`` once the layout settles: a popover
+    moves and grows while the run that builds its form lands."""
+    try:
+        inner.page.wait_for_function(
+            """([a, b]) => {
+                const i = a.getBoundingClientRect(), o = b.getBoundingClientRect();
+                return i.left >= o.left - 1 && i.top >= o.top - 1
+                    && i.right <= o.right + 1 && i.bottom <= o.bottom + 1;
+            }""",
+            arg=[inner.element_handle(), outer.element_handle()],
+            timeout=5_000,
+        )
+    except PlaywrightTimeoutError:
+        return False
+    return True
 
 
 def in_viewport(page: Page, element: Locator) -> bool:

@@ -19,6 +19,7 @@ from workshop.ui.state import db
 from workshop.ui.widgets import (
     FormMessages,
     attempt,
+    drawer,
     refill_next_run,
     refresh,
     user_text,
@@ -31,7 +32,9 @@ def action_form(b: Board, item: Item, secret: str) -> None:
     the form."""
     key = f"action-{item.key}"
     said = FormMessages(key)
-    with st.popover(t("Decision or action"), width="stretch"):
+    with drawer(t("Decision or action"), f"{key}-open", 430) as opened:
+        if not opened:
+            return
         with st.form(key, clear_on_submit=False, border=False):
             kind = st.radio(
                 t("Kind"), ["action", "decision"], format_func=t, horizontal=True, key=f"{key}-kind"

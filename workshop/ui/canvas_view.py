@@ -21,7 +21,7 @@ from workshop.roles import Do, Viewer
 from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.state import db
-from workshop.ui.widgets import SAVE_ERRORS, attempt, refresh, show_error
+from workshop.ui.widgets import SAVE_ERRORS, attempt, drawer, refresh, show_error
 
 # Material icons: Debian's Chromium has no colour emoji font and drew these as boxes.
 OUTCOME_ICONS = {
@@ -150,16 +150,9 @@ def channel_form(key: str, start: dict) -> dict | None:
 
 
 def to_canvas(b: Board, item: Item, secret: str) -> None:
-    """A voted proposal onto the canvas, as one channel with everything the team records.
-
-    The form is built only while its popover is open: a full channel form under every
-    card made each click on the board rebuild a couple of hundred widgets.
-    """
-    drawer = st.popover(
-        t("Put on the canvas"), width="stretch", key=f"plan-open-{item.key}", on_change="rerun"
-    )
-    with drawer:
-        if not drawer.open:
+    """A voted proposal onto the canvas, as one channel with everything the team records."""
+    with drawer(t("Put on the canvas"), f"plan-open-{item.key}", 900) as opened:
+        if not opened:
             return
         start = {"platform": item.title[:60], "kind": item.column_key}
         values = channel_form(f"plan-{item.key}", start)

@@ -12,11 +12,13 @@ from workshop.i18n import t
 from workshop.roles import Viewer
 from workshop.safe_text import label
 from workshop.ui.state import db
-from workshop.ui.widgets import FormMessages, refresh
+from workshop.ui.widgets import FormMessages, drawer, refresh
 
 
 def forward_form(b: Board, item: Item, secret: str) -> None:
-    with st.popover(t("Take it forward"), width="stretch"):
+    with drawer(t("Take it forward"), f"forward-open-{item.key}", 720) as opened:
+        if not opened:
+            return
         _test_form(b, item, secret)
         _board_form(b, item, secret)
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from types import FrameType
 from typing import Any
 
 from starlette.requests import Request
@@ -40,10 +44,29 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
     _hub = Hub(path)
     database.on_change(_hub.changed)
     await _hub.start()
+    _end_streams_on_exit(_hub)
     try:
         yield
     finally:
         await _hub.stop()
+
+
+def _end_streams_on_exit(hub: Hub) -> None:
+    """On Ctrl+C or SIGTERM, end the live streams, then stop as uvicorn would: it waits
+    for every open response to end before it stops, and a live stream never ends, so a
+    server with pages open would not stop. Its handlers are in place by now."""
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        previous = signal.getsignal(sig)
+        if not callable(previous):
+            continue
+
+        def handler(signum: int, frame: FrameType | None, previous: Any = previous) -> None:
+            loop.call_soon_threadsafe(hub.end_streams)
+            previous(signum, frame)
+
+        with contextlib.suppress(ValueError):  # not the main thread: no signals to take
+            signal.signal(sig, handler)
 
 
 def _watched(code: str, query: dict[str, str]) -> tuple[int, Role, int | None] | None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import io
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from urllib.parse import urlencode, urlsplit
 
@@ -322,6 +323,20 @@ def title(text: str, caption: str = "") -> None:
     st.title(literal(text))
     if caption:
         st.caption(literal(caption))
+
+
+@contextmanager
+def drawer(label: str, key: str, height_px: int) -> Iterator[bool]:
+    """A popover whose form is built only while it is open (yields whether it is): a
+    form under every card made each click on a board rebuild a couple of hundred
+    widgets. Closed, it holds an empty box about as tall as the form, because the
+    browser places a popover as it opens, before the run that builds the form, and
+    would otherwise fit it under the button with room for nothing."""
+    popover = st.popover(label, width="stretch", key=key, on_change="rerun")
+    with popover:
+        if not popover.open:
+            st.container(height=height_px, border=False)
+        yield bool(popover.open)
 
 
 def refresh() -> None:
