@@ -47,7 +47,7 @@ def pseudo_catalogue() -> Catalog:
     for m in template:
         if m.id:
             string = tuple(pseudo(s) for s in m.id) if isinstance(m.id, tuple) else pseudo(m.id)
-            catalog.add(m.id, string)
+            catalog.add(m.id, string, context=m.context)
     return catalog
 
 
