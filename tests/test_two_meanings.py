@@ -28,7 +28,8 @@ def polish_csv_header(room) -> dict[str, str]:
     """The Excel CSV's column titles of a Polish workshop, by column key."""
     workshops.set_language(room.db, room.workshop.id, room.secret, "pl")
     text = exports.export(room.db, room.workshop.id, "excel.csv").decode("utf-8-sig")
-    return dict(zip(csv_export.HEADER, next(csv.reader(io.StringIO(text), delimiter=";"))))
+    header = next(csv.reader(io.StringIO(text), delimiter=";"))
+    return dict(zip(csv_export.HEADER, header, strict=True))
 
 
 def test_polish_records_a_decision_with_zapisz_and_names_a_rows_kind_rodzaj(room, monkeypatch):
