@@ -74,3 +74,20 @@ def test_in_english_both_meanings_read_the_same_word(room):
         assert i18n.tp("kind of row", "Record") == t("Record") == "Record"
         assert i18n.t_marked(csv_export.HEADER_NAMES["group"]) == t(Phase.GROUP.label)
         assert i18n.t_marked(validate.FIELD_NAMES["action owner"]) == "Owner"
+
+
+def test_an_open_entry_in_a_context_falls_back_to_english_and_leaves_the_other_meaning():
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(locale="pl")
+    catalog.add("Record", "Zapisz")
+    catalog.add("Record", "Zapisz", context="kind of row", flags=["fuzzy"])  # still to check
+    catalog.add("Group", "", context="a group of cards")  # still to write
+    po = io.BytesIO()
+    write_po(po, catalog)
+    po.seek(0)
+    compiled = i18n.compiled(po)
+    assert compiled.gettext("Record") == "Zapisz"
+    assert compiled.pgettext("kind of row", "Record") == "Record"
+    assert compiled.pgettext("a group of cards", "Group") == "Group"
