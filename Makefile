@@ -48,11 +48,11 @@ test: test-deps
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
-## Gather every t(...), tn(...) and N_(...) text into workshop/locale/messages.pot and
+## Gather every t(...), tn(...), tp(...) and N_(...) text into workshop/locale/messages.pot and
 ## bring each language's messages.po up to date with it (new texts come in empty, changed
 ## ones marked fuzzy for the translator). The .po files are read as they are at run time.
 LOCALE := workshop/locale
-KEYWORDS := --no-default-keywords -k t -k tn:1,2 -k N_ -k Nn_:1,2
+KEYWORDS := --no-default-keywords -k t -k tn:1,2 -k tp:1c,2 -k N_ -k Nn_:1,2 -k Np_:1c,2
 catalogues: $(VENV)/.installed
 	$(VENV)/bin/pybabel extract -F babel.cfg $(KEYWORDS) --sort-by-file --width 100 \
 		--project workshop --version 0.1.0 --copyright-holder "the workshop authors" \

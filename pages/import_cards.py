@@ -6,7 +6,7 @@ import streamlit as st
 
 from workshop import exercises, importer
 from workshop.errors import AlreadyImported, WorkshopError
-from workshop.i18n import t
+from workshop.i18n import t, tp
 from workshop.phases import Phase
 from workshop.safe_text import literal
 from workshop.ui import state
@@ -164,7 +164,7 @@ st.dataframe(
             t("Card"): r.text,
             t("Goes to"): targets.get(r.column_key, "—") if not r.skipped else t("Skipped"),
             t("Votes"): r.votes,
-            t("Group"): r.group or "",
+            tp("a group of cards", "Group"): r.group or "",
             t("Author or owner"): r.author or "",
             t("Problem"): r.problem or "",
         }

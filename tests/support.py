@@ -244,9 +244,12 @@ def on_disk(db_path: str) -> bytes:
 # Catalogues -------------------------------------------------------------------------------
 
 
-def catalogue_with(lang: str, entries: dict) -> gettext.NullTranslations:
+def catalogue_with(
+    lang: str, entries: dict, in_context: dict[tuple[str, str], str] | None = None
+) -> gettext.NullTranslations:
     """A compiled catalogue for ``lang`` (its plural rules from Babel) holding only
-    ``entries``: English text (or a (singular, plural) pair) to translation(s)."""
+    ``entries``: English text (or a (singular, plural) pair) to translation(s), and
+    ``in_context``: (context, English text) to translation."""
     import io
 
     from babel.messages.catalog import Catalog
@@ -257,6 +260,8 @@ def catalogue_with(lang: str, entries: dict) -> gettext.NullTranslations:
     catalog = Catalog(locale=lang)
     for english, translated in entries.items():
         catalog.add(english, translated)
+    for (context, english), translated in (in_context or {}).items():
+        catalog.add(english, translated, context=context)
     po = io.BytesIO()
     write_po(po, catalog)
     po.seek(0)

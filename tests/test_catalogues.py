@@ -21,20 +21,27 @@ pytestmark = pytest.mark.catalogues
 ROOT = Path(__file__).resolve().parent.parent
 POT = i18n.LOCALE_DIR / "messages.pot"
 LANGUAGES = [code for code in i18n.LANGUAGES if code != i18n.SOURCE]
-# The same keywords as `make catalogues`: t(text), tn(singular, plural), N_(text), Nn_(s, p).
-KEYWORDS = {"t": None, "tn": (1, 2), "N_": None, "Nn_": (1, 2)}
+# The same keywords as `make catalogues`: t(text), tn(singular, plural), tp(context, text),
+# N_(text), Nn_(s, p), Np_(context, text).
+KEYWORDS = {"t": None, "tn": (1, 2), "tp": ((1, "c"), 2), "N_": None, "Nn_": (1, 2),
+            "Np_": ((1, "c"), 2)}
 SOURCES = [("workshop", "**.py"), ("pages", "**.py"), (".", "app.py")]
 
 
-def extracted() -> set[str]:
-    """Every msgid in the code, extracted as `make catalogues` does."""
-    found: set[str] = set()
+# An entry is its context (None for most) and its English text: "Record" the button and
+# "Record" the kind of a CSV row are two entries.
+Key = tuple[str | None, str]
+
+
+def extracted() -> set[Key]:
+    """Every entry in the code, extracted as `make catalogues` does."""
+    found: set[Key] = set()
     for folder, pattern in SOURCES:
         method = [(pattern if folder != "." else "app.py", "workshop.catalogue:extract")]
-        for *_, message, _comments, _context in extract_from_dir(
+        for *_, message, _comments, context in extract_from_dir(
             ROOT / folder, method_map=method, keywords=KEYWORDS
         ):
-            found.add(message[0] if isinstance(message, tuple) else message)
+            found.add((context, message[0] if isinstance(message, tuple) else message))
     return found
 
 
@@ -48,8 +55,8 @@ def template() -> Catalog:
         return read_po(pot)
 
 
-def ids(catalog: Catalog) -> set[str]:
-    return {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+def ids(catalog: Catalog) -> set[Key]:
+    return {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
 
 
 def placeholders(text: str) -> set[str]:
@@ -74,7 +81,7 @@ def forms(message) -> tuple[str, ...]:
 
 def open_entries(catalog: Catalog) -> list:
     """Entries a translator still has to write or check."""
-    return [m.id for m in catalog if m.id and (m.fuzzy or not all(forms(m)))]
+    return [(m.context, m.id) for m in catalog if m.id and (m.fuzzy or not all(forms(m)))]
 
 
 def placeholder_problems(catalog: Catalog) -> list:
@@ -85,14 +92,16 @@ def placeholder_problems(catalog: Catalog) -> list:
             continue
         sources = m.id if isinstance(m.id, tuple) else (m.id,)
         wanted = set().union(*(placeholders(s) for s in sources))
-        wrong += [(m.id, text) for text in forms(m) if text and placeholders(text) != wanted]
+        wrong += [
+            ((m.context, m.id), text) for text in forms(m) if text and placeholders(text) != wanted
+        ]
     return wrong
 
 
 def short_plurals(catalog: Catalog) -> list:
     """Counted sentences without every form the language's plural rule asks for."""
     return [
-        m.id for m in catalog
+        (m.context, m.id) for m in catalog
         if isinstance(m.id, tuple) and (len(forms(m)) != catalog.num_plurals or not all(forms(m)))
     ]
 
@@ -125,11 +134,18 @@ def test_the_checks_find_what_a_translator_can_get_wrong():
     catalog.add("Phase", "Faza", flags=["fuzzy"])
     catalog.add(("{n} card", "{n} cards"), ("{n} karta", "{n} karty"))  # third form missing
     catalog.add(("{n} dot", "{n} dots"), ("{n} kropka", "{n} kropki", "{x} kropek"))
-    assert set(open_entries(catalog)) == {"Summary", "Phase"}
-    assert {id_ for id_, _ in placeholder_problems(catalog)} == {
-        "{field} is missing.", ("{n} dot", "{n} dots"),
+    # The same English in a context is an entry of its own, checked the same way.
+    catalog.add("Record", "Zapisz")
+    catalog.add("Record", "", context="kind of row")
+    catalog.add("{name}'s group", "Grupa", context="a group of cards")  # placeholder dropped
+    assert set(open_entries(catalog)) == {
+        (None, "Summary"), (None, "Phase"), ("kind of row", "Record"),
     }
-    assert short_plurals(catalog) == [("{n} card", "{n} cards")]
+    assert {key for key, _ in placeholder_problems(catalog)} == {
+        (None, "{field} is missing."), (None, ("{n} dot", "{n} dots")),
+        ("a group of cards", "{name}'s group"),
+    }
+    assert short_plurals(catalog) == [(None, ("{n} card", "{n} cards"))]
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -154,3 +170,16 @@ def test_texts_inside_f_strings_reach_the_catalogue():
         "workshop.catalogue:extract", io.BytesIO(source), keywords=KEYWORDS
     )]
     assert found == ["Phase", ("{n} dot", "{n} dots")]  # t(name) has no text to translate
+
+
+def test_texts_with_a_context_reach_the_catalogue_as_entries_of_their_own():
+    import io
+
+    from babel.messages.extract import extract
+
+    source = b"a = t('Record')\nb = tp('kind of row', 'Record')\nc = Np_('x', 'Group')\n"
+    found = [(context, m) for _, m, _, context in extract(
+        "workshop.catalogue:extract", io.BytesIO(source), keywords=KEYWORDS
+    )]
+    assert found == [(None, "Record"), ("kind of row", "Record"), ("x", "Group")]
+    assert ("kind of row", "Record") in ids(template())

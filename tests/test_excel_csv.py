@@ -38,9 +38,10 @@ def test_in_english_the_excel_csv_keeps_commas(db):
 
 
 def test_its_headers_and_record_kinds_are_in_the_workshops_language(db):
-    i18n.add_catalogue(
-        "da", catalogue_with("da", {"Record": "Post", "Text": "Tekst", "card": "kort"})
-    )
+    i18n.add_catalogue("da", catalogue_with(
+        "da", {"Record": "Registrér", "Text": "Tekst", "card": "kort"},
+        in_context={("kind of row", "Record"): "Post"},
+    ))
     try:
         room = make_room(db)
         cards.add_card(db, room.anna.token, "stop", "Flyers")
@@ -50,7 +51,7 @@ def test_its_headers_and_record_kinds_are_in_the_workshops_language(db):
             ))
     finally:
         i18n.remove_catalogue("da")
-    assert rows[0][0] == "Post" and rows[0][3] == "Tekst"
+    assert rows[0][0] == "Post" and rows[0][3] == "Tekst"  # the kind of a row, not the button
     assert rows[1][0] == "kort"
     assert "record" not in rows[0]
 

@@ -61,7 +61,7 @@ def test_a_correction_is_checked_like_the_record_and_changes_nothing_when_wrong(
     with pytest.raises(InvalidInput, match="needs an owner") as refused:
         actions.edit_action(room.db, room.workshop.id, room.secret, action.id,
                             text="Brief the agency", owner="  ")
-    assert refused.value.field == "owner"
+    assert refused.value.field == "action owner"
     assert actions.get_action(room.db, action.id) == action
 
 

@@ -159,11 +159,11 @@ def test_actions(discussing, text, owner, due):
         action = actions.add_action(db, room.workshop.id, room.secret, kind="action",
                                     text=text, owner=owner, due_on=due)
     except InvalidInput as error:
-        assert error.field in {"action", "owner", "due date"}
+        assert error.field in {"action", "action owner", "due date"}
         assert counts(db) == before
         return
     assert action.text == validate.text(text, "action", max_len=actions.ACTION_MAX)
-    assert action.owner and action.owner == validate.person_name(owner, "owner")
+    assert action.owner and action.owner == validate.person_name(owner, "action owner")
     assert action.due_on == validate.optional_date(due, "due date")
 
 

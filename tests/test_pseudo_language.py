@@ -47,7 +47,7 @@ def pseudo_catalogue() -> Catalog:
     for m in template:
         if m.id:
             string = tuple(pseudo(s) for s in m.id) if isinstance(m.id, tuple) else pseudo(m.id)
-            catalog.add(m.id, string)
+            catalog.add(m.id, string, context=m.context)
     return catalog
 
 
@@ -77,9 +77,12 @@ def data_words(db) -> set[str]:
     written."""
     found: set[str] = set()
     for (code,) in db.execute("SELECT code FROM workshops").fetchall():
-        # A random code shows as "CWE7-QUR2": its halves and its runs of letters.
-        found |= {part.casefold() for part in (code[:4], code[4:])}
-        found |= {run.casefold() for run in re.findall(r"[A-Za-z]{3,}", code)}
+        # A random code shows as "CWE7-QUR2" or "CWE7QUR2": its halves and the runs of
+        # letters of either ("2WSW-K7AB" shows the run WSW, the whole code only WSWK).
+        halves = (code[:4], code[4:])
+        found |= {part.casefold() for part in halves}
+        found |= {run.casefold() for text in (code, *halves)
+                  for run in re.findall(r"[A-Za-z]{3,}", text)}
     for table in db.table_names():
         for row in db[table].rows:
             for value in row.values():

@@ -88,9 +88,9 @@ def _clean(kind: str, text: str, owner: str, due_on: object) -> tuple[str, str, 
     if kind not in KINDS:
         raise InvalidInput("kind", t("Pick action or decision."))
     clean = validate.text(text, kind, max_len=ACTION_MAX)
-    clean_owner = validate.optional_text(owner, "owner", max_len=validate.NAME_MAX)
+    clean_owner = validate.optional_text(owner, "action owner", max_len=validate.NAME_MAX)
     if kind == "action" and not clean_owner:
-        raise InvalidInput("owner", t("An action needs an owner."))
+        raise InvalidInput("action owner", t("An action needs an owner."))
     return clean, clean_owner, validate.optional_date(due_on, "due date")
 
 

@@ -1,5 +1,5 @@
-"""Babel's extraction method for this app's texts: every t(), tn(), N_() and Nn_() call,
-read from the syntax tree.
+"""Babel's extraction method for this app's texts: every t(), tn(), tp(), N_(), Nn_() and
+Np_() call, read from the syntax tree.
 
 Babel's own Python extractor reads tokens, and on Python 3.11 an f-string is one token:
 a t("Phase") inside f"**{t('Phase')}:**" would never reach the catalogue and stay English

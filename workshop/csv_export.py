@@ -21,18 +21,19 @@ from sqlite_utils import Database
 from workshop import formats, phases, summary
 from workshop.board import Board
 from workshop.db import rows
-from workshop.i18n import N_, t
+from workshop.i18n import N_, Np_, t, t_marked
 
 # Each column means one thing on every row: "group" is the group a card or a dot belongs
 # to, "votes" the dots on that row's card or group, "source" what an action came from.
 HEADER = ["record", "id", "column", "text", "group", "author", "votes", "card_id",
           "source", "owner", "due", "status"]
-# The same columns for people, in the workshop's language.
-HEADER_NAMES = {
-    "record": N_("Record"), "id": N_("ID"), "column": N_("Column"), "text": N_("Text"),
-    "group": N_("Group"), "author": N_("Author"), "votes": N_("Votes"),
-    "card_id": N_("Card ID"), "source": N_("Source"), "owner": N_("Owner"),
-    "due": N_("Due"), "status": N_("Status"),
+# The same columns for people, in the workshop's language. "Record", "Group" and "Owner"
+# carry a context: elsewhere the same English word is a button, a phase, a channel's owner.
+HEADER_NAMES: dict[str, str | tuple[str, str]] = {
+    "record": Np_("kind of row", "Record"), "id": N_("ID"), "column": N_("Column"),
+    "text": N_("Text"), "group": Np_("a group of cards", "Group"), "author": N_("Author"),
+    "votes": N_("Votes"), "card_id": N_("Card ID"), "source": N_("Source"),
+    "owner": Np_("person doing an action", "Owner"), "due": N_("Due"), "status": N_("Status"),
 }
 RECORD_NAMES = {
     "card": N_("card"), "group": N_("group"), "vote": N_("vote"), "action": N_("action"),
@@ -103,7 +104,7 @@ def to_excel_csv(db: Database, workshop_id: int) -> bytes:
     board = summary.load(db, workshop_id)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=separator())
-    writer.writerow([t(HEADER_NAMES[key]) for key in HEADER])
+    writer.writerow([t_marked(HEADER_NAMES[key]) for key in HEADER])
     for row in records(db, board):
         kind = row[0]
         shown = [t(RECORD_NAMES[kind]) if kind in RECORD_NAMES else kind, *row[1:]]

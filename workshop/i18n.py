@@ -59,6 +59,12 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
     return singular, plural
 
 
+def Np_(context: str, text: str) -> tuple[str, str]:  # noqa: N802
+    """Mark a text whose English word means two things (see ``tp``) where it is data;
+    shown with ``tp(*pair)``."""
+    return context, text
+
+
 def supported(code: str | None) -> str | None:
     """The language this app has for ``code`` ("da", "da-DK", "sv_SE", "TR"), if any."""
     if not code:
@@ -122,7 +128,7 @@ def compiled(po: io.BufferedIOBase | io.BytesIO) -> gettext.NullTranslations:
     for message in list(catalog):
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.id and (message.fuzzy or not all(strings)):
-            del catalog[message.id]
+            catalog.delete(message.id, context=message.context)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
@@ -147,6 +153,18 @@ def t(text: str, /, **values: object) -> str:
     """Translate ``text`` and fill ``{placeholders}`` from ``values``."""
     translated = translations().gettext(text)
     return translated.format(**values) if values else translated
+
+
+def tp(context: str, text: str, /, **values: object) -> str:
+    """Translate ``text`` in ``context``: one English word can mean two things ("Record" the
+    button, "Record" the kind of a CSV row) that a language writes differently."""
+    translated = translations().pgettext(context, text)
+    return translated.format(**values) if values else translated
+
+
+def t_marked(marked: str | tuple[str, str]) -> str:
+    """A text marked as data, translated: ``N_``'s text, or ``Np_``'s (context, text)."""
+    return tp(*marked) if isinstance(marked, tuple) else t(marked)
 
 
 def tn(singular: str, plural: str, n: int, /, **values: object) -> str:

@@ -19,7 +19,7 @@ from workshop import codes, exercises, starting, validate, workshops
 from workshop.db import new_id, one, timestamp, write
 from workshop.errors import AlreadyImported, InvalidInput, NotAllowed, WorkshopError
 from workshop.exercises import Exercise
-from workshop.i18n import t
+from workshop.i18n import t, tp
 from workshop.importers import (
     ImportedAction,
     ImportedBoard,
@@ -341,7 +341,7 @@ def _groups(db: Database, workshop_id: int, cards: list[Row]) -> dict[tuple, int
     made: dict[tuple, int] = {}
     for r in cards:
         if r.group and (r.column_key, r.group) not in made:
-            title = " ".join(r.group.split())[:GROUP_TITLE_MAX] or t("Group")
+            title = " ".join(r.group.split())[:GROUP_TITLE_MAX] or tp("a group of cards", "Group")
             made[(r.column_key, r.group)] = new_id(db.execute(
                 "INSERT INTO card_groups (workshop_id, column_key, title, created_at) "
                 "VALUES (?, ?, ?, ?)",

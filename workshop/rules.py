@@ -114,7 +114,7 @@ COLUMNS: dict[str, dict[str, Clean]] = {
     },
     "actions": {
         "text": lambda v: validate.text(v, "action", max_len=ACTION_MAX),
-        "owner": lambda v: validate.optional_text(v, "owner", max_len=validate.NAME_MAX),
+        "owner": lambda v: validate.optional_text(v, "action owner", max_len=validate.NAME_MAX),
         "due_on": lambda v: validate.optional_date(v, "due date"),
         "drop_reason": lambda v: validate.optional_text(v, "reason", max_len=ACTION_MAX),
     },

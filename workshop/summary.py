@@ -21,7 +21,7 @@ from workshop import (
 )
 from workshop.board import Board, Item
 from workshop.exercises import EXERCISES
-from workshop.i18n import t, tn
+from workshop.i18n import t, tn, tp
 from workshop.markdown import cell
 from workshop.markdown import escape as md_escape
 from workshop.models import Action, Campaign, PlanChannel, Proposal
@@ -163,7 +163,8 @@ def to_markdown(board: Board, extra: Extras = Extras()) -> str:
     out += [f"## {t('Actions')}", ""]
     if actions:
         out += [
-            f"| {t('Action')} | {t('Owner')} | {t('Due')} | {t('Status')} | {t('From')} |",
+            f"| {t('Action')} | {tp('person doing an action', 'Owner')} | {t('Due')} "
+            f"| {t('Status')} | {t('From')} |",
             "|---|---|---|---|---|",
         ]
         out += [

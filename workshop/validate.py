@@ -9,7 +9,7 @@ import unicodedata
 
 from workshop import formats
 from workshop.errors import InvalidInput
-from workshop.i18n import N_, t
+from workshop.i18n import N_, Np_, t, t_marked
 
 CARD_MAX = 500
 NAME_MAX = 60
@@ -27,8 +27,9 @@ _INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc", "Cs", "Mn", "Me
 _BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
-# The fields messages name, as a person reads them in their language.
-FIELD_NAMES = {
+# The fields messages name, as a person reads them in their language. A channel's owner
+# and the person an action is given to are both "Owner" in English, not in every language.
+FIELD_NAMES: dict[str, str | tuple[str, str]] = {
     "KPI date": N_("KPI date"),
     "date": N_("Date"),
     "due date": N_("Due date"),
@@ -48,6 +49,7 @@ FIELD_NAMES = {
     "goal": N_("Goal"),
     "hypothesis": N_("Hypothesis"),
     "owner": N_("Owner"),
+    "action owner": Np_("person doing an action", "Owner"),
     "purpose": N_("Purpose"),
     "reason": N_("Reason"),
     "display name": N_("Display name"),
@@ -68,7 +70,7 @@ def _label(field: str) -> str:
     """The field's name starting a sentence, in the reader's language
     (``str.capitalize`` would turn KPI into Kpi)."""
     named = FIELD_NAMES.get(field)
-    return t(named) if named else field[:1].upper() + field[1:]
+    return t_marked(named) if named else field[:1].upper() + field[1:]
 
 
 def _strip_controls(value: str, keep_newlines: bool) -> str:

@@ -12,7 +12,7 @@ from workshop import (
     actions,
 )
 from workshop.board import Board, Item
-from workshop.i18n import t
+from workshop.i18n import t, tp
 from workshop.models import Action
 from workshop.roles import Do, Viewer
 from workshop.ui.state import db
@@ -44,7 +44,7 @@ def action_form(b: Board, item: Item, secret: str) -> None:
             owner = st.text_input(
                 t("Owner (needed for an action)"), max_chars=60, key=f"{key}-owner"
             )
-            said.under("owner")
+            said.under("action owner")
             due = st.date_input(t("Due date"), value=None, key=f"{key}-due")
             said.under("due date")
             if not st.form_submit_button(t("Record"), type="primary", key=f"{key}-submit"):
@@ -117,12 +117,14 @@ def _action_editor(b: Board, action: Action, secret: str) -> None:
             )
             said.under(action.kind)
             owner = st.text_input(
-                t("Owner (needed for an action)") if action.kind == "action" else t("Owner"),
+                t("Owner (needed for an action)")
+                if action.kind == "action"
+                else tp("person doing an action", "Owner"),
                 action.owner,
                 max_chars=60,
                 key=f"{key}-owner",
             )
-            said.under("owner")
+            said.under("action owner")
             due = st.date_input(
                 t("Due date"),
                 dt.date.fromisoformat(action.due_on) if action.due_on else None,
