@@ -10,7 +10,7 @@ from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.campaign_view import campaign_form, kpi_block
 from workshop.ui.team_access import keys
-from workshop.ui.widgets import page_top, screen_of, team_picker
+from workshop.ui.widgets import page_top, screen_of, table, team_picker
 
 db = state.db()
 page_top(t("Campaigns and tests"))
@@ -35,11 +35,7 @@ listed = campaigns.list_campaigns(db, team.id)
 if not listed:
     st.caption(t("This team has no campaigns or tests yet."))
     st.stop()
-st.dataframe(
-    pd.DataFrame([kpi.table_row(c) for c in listed]),
-    hide_index=True,
-    width="stretch",
-)
+table(pd.DataFrame([kpi.table_row(c) for c in listed]))
 
 st.subheader(t("Open one"))
 picked = st.selectbox(

@@ -15,7 +15,7 @@ from workshop.ui.history_view import (
     team_filters,
     theme_view,
 )
-from workshop.ui.widgets import dots, page_top
+from workshop.ui.widgets import dots, page_top, table
 
 db = state.db()
 page_top(t("Compare quarters"))
@@ -89,7 +89,7 @@ st.caption(
 if not linked:
     st.caption(t("No theme recurs in these quarters."))
 else:
-    table = pd.DataFrame(
+    themes_table = pd.DataFrame(
         {
             t("Theme"): theme.title,
             t("Quarters"): ", ".join(theme.quarters),
@@ -98,7 +98,7 @@ else:
         }
         for theme in linked
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    table(themes_table)
     theme_view(
         st.selectbox(
             t("Open a theme to see why its cards were matched"),
@@ -155,4 +155,4 @@ else:
     )
 changes = history.channel_changes(db, team.id, first, last)
 if changes:
-    st.dataframe(pd.DataFrame(changes), hide_index=True, width="stretch")
+    table(pd.DataFrame(changes))

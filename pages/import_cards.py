@@ -10,7 +10,14 @@ from workshop.i18n import t, tp
 from workshop.phases import Phase
 from workshop.safe_text import literal
 from workshop.ui import state
-from workshop.ui.widgets import SAVE_ERRORS, page_style, show_error, title, workshop_in_url
+from workshop.ui.widgets import (
+    SAVE_ERRORS,
+    page_style,
+    show_error,
+    table,
+    title,
+    workshop_in_url,
+)
 
 FOUND = "__found__"
 db = state.db()
@@ -157,7 +164,7 @@ for n, name in enumerate(board.columns[: importer.MAX_VALUES]):
 
 preview = importer.plan(board, exercise, mapping, category=category)
 st.subheader(t("Preview"))
-st.dataframe(
+table(
     pd.DataFrame(
         {
             t("Row"): r.line,
@@ -169,9 +176,7 @@ st.dataframe(
             t("Problem"): r.problem or "",
         }
         for r in preview.rows[:200]
-    ),
-    hide_index=True,
-    width="stretch",
+    )
 )
 if len(preview.rows) > 200:
     st.caption(t("The first 200 of {n} rows.", n=len(preview.rows)))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-from tests.support import app, catalogue_with, make_room
-from workshop import cards, exports, i18n, teams, workshops
+from tests.support import SPRING, app, catalogue_with, make_room, team_app
+from workshop import campaigns, cards, exports, i18n, teams, workshops
 from workshop.errors import InvalidInput, NotAllowed
 from workshop.ui.language import from_browser
 
@@ -84,6 +85,8 @@ def test_a_workshop_is_written_in_its_facilitators_language(db):
         db, team_id=team.id, quarter="2026-Q3", exercise="sscc", title="Rencana", language="id"
     )
     assert other.language == "id"
+    # What the server loads the theme dictionaries for when it starts
+    assert workshops.languages(db) == {"tr", "id"}
 
 
 def test_a_workshop_language_can_change_but_only_to_one_the_app_has(db):
@@ -170,3 +173,17 @@ def test_the_setup_form_sets_the_workshops_language_apart_from_the_readers(db):
     [made] = workshops.list_workshops(db)
     assert made.language == "pl"
     assert at.button(key="setup-submit").label == "Skapa workshop"  # the reader's stays
+
+
+def test_tables_write_numbers_as_the_readers_language_does(db, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_LANG", "da")  # a page opened on its own reads this
+    team = teams.create_team(db, "Brand & Social")
+    campaigns.create_campaign(db, team.id, SPRING | {"budget_planned": 1234.5})
+    at = team_app(db, "pages/campaigns.py", team.id)
+    (listed,) = at.dataframe
+    styled = listed.proto.arrow_data.styler.display_values
+    shown_values = convert_arrow_bytes_to_pandas_df(styled).to_numpy().ravel().tolist()
+    assert "1.234,5" in shown_values
+    assert "1,234.5" not in shown_values
+    # The numbers underneath stay numbers: a column sorts by them.
+    assert 1234.5 in listed.value.to_numpy().ravel().tolist()

@@ -19,6 +19,7 @@ from workshop import (
     demo,
     exercises,
     exports,
+    i18n,
     importer,
     importers,
     privacy,
@@ -129,11 +130,18 @@ _OUTPUT = click.option(
 
 
 @cli.command("demo")
+@click.option(
+    "--language",
+    type=click.Choice(sorted(i18n.LANGUAGES)),
+    default=None,
+    help="The demo team's language (default: WORKSHOP_LANG, else English).",
+)
 @click.pass_context
-def demo_command(ctx: click.Context) -> None:
+def demo_command(ctx: click.Context, language: str | None) -> None:
     """Load the demo team with four quarters of history."""
     db = _open(ctx)
-    loaded = demo.load_demo(db)
+    with i18n.using(language or i18n.server_default()):
+        loaded = demo.load_demo(db)
     click.echo(f"Loaded the demo team: {len(loaded)} workshops into {ctx.obj}")
     team_id = loaded[0].team_id
     link = _team_link(DEFAULT_BASE_URL, team_id, teams.new_team_key(db, team_id))

@@ -20,6 +20,7 @@ from workshop import (
     canvas,
     cards,
     groups,
+    i18n,
     learning,
     participants,
     proposals,
@@ -36,9 +37,16 @@ from workshop.teams import create_team
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "demo_team.json"
 
 
-def load_demo(db: Database, path: Path = SAMPLE) -> list[Workshop]:
-    """Load the demo team in one transaction; refuses if it is loaded already."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+def sample(language: str) -> Path:
+    """The demo team written in ``language`` when there is one, else in English."""
+    written = SAMPLE.with_name(f"demo_team.{language}.json")
+    return written if written.exists() else SAMPLE
+
+
+def load_demo(db: Database, path: Path | None = None) -> list[Workshop]:
+    """Load the demo team in one transaction, in the language in use (its workshops are
+    written in it too); refuses if it is loaded already."""
+    data = json.loads((path or sample(i18n.language())).read_text(encoding="utf-8"))
     if one(db, "SELECT 1 FROM teams WHERE name = ?", [data["team"]]):
         raise InvalidInput("demo", t("The demo team is loaded already."))
     with write(db):

@@ -14,6 +14,7 @@ word; a compound whose two parts are both known words counts as those two words,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 import simplemma
@@ -38,6 +39,15 @@ _ENGLISH_STOPWORDS = frozenset(
         "also", "still", "per", "via", "vs",
     ]
 )
+
+
+def load(languages: Iterable[str]) -> None:
+    """Load these languages' dictionaries and stop words now. simplemma loads a
+    dictionary on first use, which takes seconds (Polish the longest) and would
+    otherwise fall on the first page that looks for themes."""
+    for language in languages:
+        simplemma.lemmatize("a", lang=language)
+        stopwords(language)
 
 
 @cache

@@ -321,6 +321,11 @@ def update_settings(
     return get_workshop(db, workshop_id)
 
 
+def languages(db: Database) -> set[str]:
+    """The languages the team's workshops are written in."""
+    return {code for (code,) in db.execute("SELECT DISTINCT language FROM workshops")}
+
+
 def set_language(db: Database, workshop_id: int, secret: str | None, language: str) -> Workshop:
     """The language the workshop's exports and the room's texts are written in."""
     code = i18n.supported(language)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -46,10 +47,42 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture
-def server(tmp_path) -> Iterator[Server]:
+class Spares:
+    """Servers started one test ahead: a test gets one that is already up, on its own
+    new database file, while the next one starts during the test (most of a browser
+    test is waiting for pages, and a start took a couple of seconds of every test)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.made = 0
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.next = self._start()
+
+    def _start(self) -> Future[Server]:
+        self.made += 1
+        return self.pool.submit(Server(self.folder / f"e2e-{self.made}.db").start)
+
+    def take(self) -> Server:
+        running = self.next.result()
+        self.next = self._start()
+        return running
+
+    def close(self) -> None:
+        self.next.result().stop()
+        self.pool.shutdown()
+
+
+@pytest.fixture(scope="session")
+def spares(tmp_path_factory) -> Iterator[Spares]:
     _require_chromium()
-    running = Server(tmp_path / "e2e.db").start()
+    made = Spares(tmp_path_factory.mktemp("servers"))
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def server(spares) -> Iterator[Server]:
+    running = spares.take()
     yield running
     running.stop()
 

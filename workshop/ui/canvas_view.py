@@ -21,7 +21,7 @@ from workshop.roles import Do, Viewer
 from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.state import db
-from workshop.ui.widgets import SAVE_ERRORS, attempt, drawer, refresh, show_error
+from workshop.ui.widgets import SAVE_ERRORS, attempt, drawer, refresh, show_error, table
 
 # Material icons: Debian's Chromium has no colour emoji font and drew these as boxes.
 OUTCOME_ICONS = {
@@ -177,7 +177,7 @@ def canvas_section(b: Board, viewer: Viewer) -> None:
         )
         return
     total = sum(c.budget_share for c in plan)
-    st.dataframe(pd.DataFrame([_row(c) for c in plan]), hide_index=True, width="stretch")
+    table(pd.DataFrame([_row(c) for c in plan]))
     problem = canvas_plan.budget_problem(plan)
     if problem:
         st.warning(problem)

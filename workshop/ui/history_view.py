@@ -13,7 +13,7 @@ from workshop.i18n import t
 from workshop.models import Team
 from workshop.safe_text import literal
 from workshop.ui.state import db
-from workshop.ui.widgets import team_picker
+from workshop.ui.widgets import table, team_picker
 
 SHOWN = 15  # a list a facilitator can read; the rest is one filter away
 
@@ -45,7 +45,7 @@ def chart_and_table(chart: alt.Chart, frame: pd.DataFrame, key: str) -> None:
     """A chart with its numbers one click away."""
     as_chart, as_table = st.tabs([t("Chart"), t("Table")], key=key)
     as_chart.altair_chart(charts.localized(chart), width="stretch")
-    as_table.dataframe(frame, hide_index=True, width="stretch")
+    table(frame, as_table)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import sqlite3
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from types import FrameType
@@ -16,7 +18,7 @@ from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
 from workshop import db as database
-from workshop import dbfile, guard, nodelay
+from workshop import dbfile, guard, i18n, lemmas, nodelay, workshops
 from workshop.live import Hub, watched
 from workshop.roles import Role
 
@@ -41,6 +43,7 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
     nodelay.set_on_listening_sockets()  # the server's socket is bound and listening by now
     path = database.default_path()
     dbfile.prepare_at_start(path)  # create or upgrade it, or learn what the first page must say
+    threading.Thread(target=_load_languages, args=[path], name="lemmas", daemon=True).start()
     _hub = Hub(path)
     database.on_change(_hub.changed)
     await _hub.start()
@@ -49,6 +52,16 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
         yield
     finally:
         await _hub.stop()
+
+
+def _load_languages(path: str) -> None:
+    """The dictionaries the workshops' themes need, loaded before a page asks for them."""
+    used = {i18n.server_default()}
+    with contextlib.suppress(sqlite3.Error):  # a file the first page will explain
+        db = database.connect(path)
+        used |= workshops.languages(db)
+        db.conn.close()
+    lemmas.load(sorted(used))
 
 
 def _end_streams_on_exit(hub: Hub) -> None:

@@ -11,13 +11,14 @@ from contextlib import contextmanager
 from functools import lru_cache
 from urllib.parse import urlencode, urlsplit
 
+import pandas as pd
 import segno
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitInvalidLayoutContextError
 
 from workshop import db as database
-from workshop import dbfile, guard, phases, teams
+from workshop import dbfile, formats, guard, phases, teams
 from workshop.errors import InvalidInput, NotFound, Repeated, TooManyAttempts, WorkshopError
 from workshop.i18n import t
 from workshop.models import Team, Workshop
@@ -323,6 +324,17 @@ def title(text: str, caption: str = "") -> None:
     st.title(literal(text))
     if caption:
         st.caption(literal(caption))
+
+
+def table(frame: pd.DataFrame, place: DeltaGenerator | None = None) -> None:
+    """A read-only table whose numbers read as the reader's locale writes them ("12,5"
+    in da, sv, pl, tr and id); sorting a column still goes by the numbers."""
+    shown = {column: _cell for column in frame.select_dtypes("number").columns}
+    (place or st).dataframe(frame.style.format(shown), hide_index=True, width="stretch")
+
+
+def _cell(value: float) -> str:
+    return "" if pd.isna(value) else formats.number(value)
 
 
 @contextmanager
