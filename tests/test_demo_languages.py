@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from workshop import channels, demo, i18n, teams, themes, workshops
 from workshop import db as database
-from workshop import demo, i18n, teams, themes, workshops
 
 TRANSLATED = sorted(set(i18n.LANGUAGES) - {i18n.SOURCE})
 # Values that are the same in every language: choices, dates, names of platforms.
@@ -37,7 +37,9 @@ def differences(english: object, other: object, path: str = "") -> list[str]:
                 for d in differences(a, b, f"{path}[{n}]")]
     if isinstance(english, str) and isinstance(other, str):
         key = path.rsplit(".", 1)[-1].split("[")[0]
-        return [f"{path}: {other!r}"] if key in KEPT and english != other else []
+        # A channel the app knows by name keeps it; "Mountain guides" is words.
+        kept = key in KEPT and (key != "platform" or english in channels.PLATFORMS)
+        return [f"{path}: {other!r}"] if kept and english != other else []
     return [] if english == other else [f"{path}: {other!r} is not {english!r}"]
 
 
@@ -48,7 +50,12 @@ def test_the_demo_in_each_language_is_the_english_team_in_other_words(language):
     english = json.loads(demo.SAMPLE.read_text(encoding="utf-8"))
     other = json.loads(written.read_text(encoding="utf-8"))
     assert differences(english, other) == []
-    assert other["team"] != english["team"]  # its words are the language's
+    # Its words are the language's: a card reads like its English one only where it is
+    # names and figures ("Google Shopping: ROAS 5.8").
+    english_cards = [c for w in english["workshops"] for col in w["cards"].values() for c in col]
+    cards = [c for w in other["workshops"] for col in w["cards"].values() for c in col]
+    same = sum(a == b for a, b in zip(english_cards, cards, strict=True))
+    assert same <= len(cards) // 10
 
 
 def recurring(language: str, folder: Path) -> tuple[set[str], list[tuple[int, int]]]:

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import io
+import numbers
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
@@ -329,12 +331,16 @@ def title(text: str, caption: str = "") -> None:
 def table(frame: pd.DataFrame, place: DeltaGenerator | None = None) -> None:
     """A read-only table whose numbers read as the reader's locale writes them ("12,5"
     in da, sv, pl, tr and id); sorting a column still goes by the numbers."""
-    shown = {column: _cell for column in frame.select_dtypes("number").columns}
+    shown: dict[Any, str | Callable[[object], str] | None] = dict.fromkeys(
+        frame.select_dtypes("number").columns, _cell
+    )
     (place or st).dataframe(frame.style.format(shown), hide_index=True, width="stretch")
 
 
-def _cell(value: float) -> str:
-    return "" if pd.isna(value) else formats.number(value)
+def _cell(value: object) -> str:
+    if not isinstance(value, numbers.Real) or value != value:  # NaN: nothing to read
+        return ""
+    return formats.number(float(value))
 
 
 @contextmanager
