@@ -36,17 +36,18 @@ test-deps: $(VENV)/.test-installed
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-## Lint, types and every test that needs no browser: the quick round while working.
+## Lint, types and every test that needs no browser, on one worker per core: the quick
+## round while working.
 check: test-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -n auto --dist worksteal -m "not browser"
 
-## Everything `check` does, and the browser tests (what CI runs).
-test: test-deps
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy
-	$(PY) -m pytest
+## Everything `check` does, then the browser tests one at a time (what CI runs): each
+## drives a server and several pages, and two at once on two cores made pages miss
+## their waits.
+test: check
+	$(PY) -m pytest -m browser
 
 ## Gather every t(...), tn(...), tp(...) and N_(...) text into workshop/locale/messages.pot and
 ## bring each language's messages.po up to date with it (new texts come in empty, changed
