@@ -54,7 +54,7 @@ def test_the_facilitator_puts_a_channel_on_the_canvas_and_compares(discussing):
     at.selectbox(key=f"{key}-role").select("discoverer")
     at.radio(key=f"{key}-fit_sell").set_value("no")
     at.text_input(key=f"{key}-goal").input("First-time buyers")
-    at.number_input(key=f"{key}-share").set_value(60.0)
+    at.text_input(key=f"{key}-share").input("60")
     at.text_area(key=f"{key}-hypothesis").input("If staff post tips, followers reach 5,000")
     at.button(key=f"{key}-submit").click().run()
     assert not at.exception

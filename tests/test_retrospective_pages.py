@@ -22,11 +22,7 @@ def spring_retro(db, team_id: int, campaign_id: int):
 
 def fill_campaign(at, key: str, **values) -> None:
     for field, value in values.items():
-        widget = at.number_input(key=f"{key}-{field}") if field in (
-            "target", "actual", "planned", "spent") else None
-        if widget is not None:
-            widget.set_value(value)
-        elif field in ("starts", "ends"):
+        if field in ("starts", "ends"):
             at.date_input(key=f"{key}-{field}").set_value(value)
         else:
             at.text_input(key=f"{key}-{field}").input(value)
@@ -36,14 +32,27 @@ def fill_campaign(at, key: str, **values) -> None:
 def test_a_campaign_is_created_on_the_campaigns_page(db, team):
     at = team_app(db, "pages/campaigns.py", team.id)
     assert "This team has no campaigns or tests yet." in shown(at)
-    fill_campaign(at, "new-campaign", name="Spring launch", metric="orders", target=800.0,
-                  planned=20000.0)
+    fill_campaign(at, "new-campaign", name="Spring launch", metric="orders", target="800",
+                  planned="20000")
     assert not at.exception
     assert "Saved “Spring launch”." in [toast.value for toast in at.toast]
     assert at.text_input(key="new-campaign-name").value == ""  # the form is empty again
     (stored,) = campaigns.list_campaigns(db, team.id)
     assert (stored.kpi_target, stored.kpi_actual, stored.budget_planned) == (800, None, 20000)
     assert "missing" in [m.value for m in at.metric]  # the actual is not known yet
+
+
+def test_a_campaigns_numbers_are_typed_and_shown_as_the_readers_language_writes_them(
+    db, team, monkeypatch
+):
+    monkeypatch.setenv("WORKSHOP_LANG", "da")  # a page opened on its own reads this
+    at = team_app(db, "pages/campaigns.py", team.id)
+    fill_campaign(at, "new-campaign", name="Forårslancering", metric="ordrer",
+                  target="1.250", planned="20.000,50")
+    (stored,) = campaigns.list_campaigns(db, team.id)
+    assert (stored.kpi_target, stored.budget_planned) == (1250, 20000.5)
+    edit = f"edit-campaign-{stored.id}"
+    assert at.text_input(key=f"{edit}-planned").value == "20.000,5"
 
 
 def test_a_wrong_campaign_says_why_and_saves_nothing(db, team):
@@ -53,7 +62,7 @@ def test_a_wrong_campaign_says_why_and_saves_nothing(db, team):
     fill_campaign(at, "new-campaign", name="Spring launch", starts=dt.date(2026, 4, 1),
                   ends=dt.date(2026, 3, 1))
     assert "The end date is before the start date." in shown(at)
-    fill_campaign(at, "new-campaign", ends=dt.date(2026, 5, 1), spent=-10.0)
+    fill_campaign(at, "new-campaign", ends=dt.date(2026, 5, 1), spent="-10")
     assert "Budget spent cannot be negative." in shown(at)
     assert campaigns.list_campaigns(db, team.id) == []
 
@@ -61,7 +70,7 @@ def test_a_wrong_campaign_says_why_and_saves_nothing(db, team):
 def test_editing_a_campaign_updates_its_numbers(db, team):
     spring = campaigns.create_campaign(db, team.id, SPRING | {"kpi_actual": None})
     at = team_app(db, "pages/campaigns.py", team.id)
-    fill_campaign(at, f"edit-campaign-{spring.id}", actual=900.0)
+    fill_campaign(at, f"edit-campaign-{spring.id}", actual="900")
     assert not at.exception
     assert campaigns.get_campaign(db, spring.id).kpi_actual == 900
     assert "Hit: target reached" in [str(m.proto.delta) for m in at.metric]

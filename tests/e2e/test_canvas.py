@@ -32,7 +32,7 @@ def test_from_the_canvas_to_cards_on_the_board(browser, server):
     fac.locator(f".st-key-card-card-{card.id}").get_by_text("Put on the canvas").click()
     popover = fac.get_by_test_id("stPopoverBody")
     popover.get_by_label("Goal (one)").fill("Reach younger trail runners")
-    popover.get_by_role("spinbutton", name="Budget share (%)").fill("100")
+    popover.get_by_role("textbox", name="Budget share (%)").fill("100")
     popover.get_by_label("Hypothesis to test before moving money").fill(
         "If staff post three tips a week, followers reach 5,000 by March"
     )

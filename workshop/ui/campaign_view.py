@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from workshop import campaigns, charts, kpi, teams
 from workshop.i18n import N_, t
@@ -15,7 +14,7 @@ from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.state import db
 from workshop.ui.team_access import hold
-from workshop.ui.widgets import FormMessages, refill_next_run
+from workshop.ui.widgets import FormMessages, number_box, refill_next_run
 
 # Suggestions; a picked one is kept in English and shown in the reader's language.
 COMMON_CHANNELS = (
@@ -92,19 +91,11 @@ def campaign_charts(campaign: Campaign) -> None:
         cell.altair_chart(charts.localized(chart), width="stretch")
 
 
-def _number(
-    cell: DeltaGenerator, label: str, value: float | None, key: str, help: str | None = None
-) -> float | None:
-    # Empty stays empty (None): a number not known yet is missing, not zero.
-    return cell.number_input(
-        label, value=value, step=None, key=key, help=help, placeholder=t("missing")
-    )
-
-
 # What each field of a new campaign's form shows before anything is typed.
 _EMPTY: dict[str, object] = {
     **dict.fromkeys(("name", "goal", "metric", "unit", "hypothesis"), ""),
-    **dict.fromkeys(("starts", "ends", "target", "actual", "planned", "spent"), None),
+    **dict.fromkeys(("target", "actual", "planned", "spent"), ""),
+    **dict.fromkeys(("starts", "ends"), None),
     **{"kind": "campaign", "status": "planned", "channels": [], "lower": False},
 }
 
@@ -180,21 +171,25 @@ def campaign_form(
             key=f"{key}-lower",
         )
         cells = st.columns(4)
-        target = _number(cells[0], t("KPI target"), c.kpi_target if c else None, f"{key}-target")
+        target = number_box(
+            t("KPI target"), c.kpi_target if c else None, f"{key}-target", place=cells[0]
+        )
         said.under("KPI target", cell=cells[0])
-        actual = _number(
-            cells[1],
+        actual = number_box(
             t("KPI actual"),
             c.kpi_actual if c else None,
             f"{key}-actual",
+            place=cells[1],
             help=t("Leave empty until it is measured."),
         )
         said.under("KPI actual", cell=cells[1])
-        planned = _number(
-            cells[2], t("Budget planned"), c.budget_planned if c else None, f"{key}-planned"
+        planned = number_box(
+            t("Budget planned"), c.budget_planned if c else None, f"{key}-planned", place=cells[2]
         )
         said.under("budget planned", cell=cells[2])
-        spent = _number(cells[3], t("Budget spent"), c.budget_spent if c else None, f"{key}-spent")
+        spent = number_box(
+            t("Budget spent"), c.budget_spent if c else None, f"{key}-spent", place=cells[3]
+        )
         said.under("budget spent", cell=cells[3])
         hypothesis = st.text_area(
             t("Hypothesis (for a test)"),

@@ -21,7 +21,15 @@ from workshop.roles import Do, Viewer
 from workshop.safe_text import label, literal
 from workshop.ui import state
 from workshop.ui.state import db
-from workshop.ui.widgets import SAVE_ERRORS, attempt, drawer, refresh, show_error, table
+from workshop.ui.widgets import (
+    SAVE_ERRORS,
+    attempt,
+    drawer,
+    number_box,
+    refresh,
+    show_error,
+    table,
+)
 
 # Material icons: Debian's Chromium has no colour emoji font and drew these as boxes.
 OUTCOME_ICONS = {
@@ -82,18 +90,10 @@ def channel_form(key: str, start: dict) -> dict | None:
         metric = row[0].text_input(
             t("KPI metric"), start.get("kpi_metric", ""), key=f"{key}-metric"
         )
-        baseline = row[1].number_input(
-            t("Baseline"),
-            value=start.get("kpi_baseline"),
-            key=f"{key}-baseline",
-            placeholder=t("missing"),
+        baseline = number_box(
+            t("Baseline"), start.get("kpi_baseline"), f"{key}-baseline", place=row[1]
         )
-        target = row[2].number_input(
-            t("Target"),
-            value=start.get("kpi_target"),
-            key=f"{key}-target",
-            placeholder=t("missing"),
-        )
+        target = number_box(t("Target"), start.get("kpi_target"), f"{key}-target", place=row[2])
         due = row[3].date_input(t("By"), value=start.get("kpi_due_on"), key=f"{key}-due")
         level = _options(
             row[4],
@@ -104,12 +104,8 @@ def channel_form(key: str, start: dict) -> dict | None:
             optional=True,
         )
         plan = st.columns(3)
-        share = plan[0].number_input(
-            t("Budget share (%)"),
-            0.0,
-            100.0,
-            float(start.get("budget_share") or 0),
-            key=f"{key}-share",
+        share = number_box(
+            t("Budget share (%)"), start.get("budget_share") or 0, f"{key}-share", place=plan[0]
         )
         effort = _options(
             plan[1],

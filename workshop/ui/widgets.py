@@ -328,6 +328,21 @@ def title(text: str, caption: str = "") -> None:
         st.caption(literal(caption))
 
 
+def number_box(
+    label: str,
+    value: float | None,
+    key: str,
+    *,
+    place: DeltaGenerator | None = None,
+    help: str | None = None,
+) -> str:
+    """A box for a number, shown and typed as the reader's language writes it ("12,5",
+    "250.000" in Danish), which Streamlit's number box cannot do; the form's check reads
+    it (``validate.optional_number``). Empty stays empty: a number not known yet."""
+    shown = "" if value is None else formats.number(value)
+    return (place or st).text_input(label, shown, key=key, help=help, placeholder=t("missing"))
+
+
 def table(frame: pd.DataFrame, place: DeltaGenerator | None = None) -> None:
     """A read-only table whose numbers read as the reader's locale writes them ("12,5"
     in da, sv, pl, tr and id); sorting a column still goes by the numbers."""
