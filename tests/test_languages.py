@@ -179,11 +179,13 @@ def test_tables_write_numbers_as_the_readers_language_does(db, monkeypatch):
     monkeypatch.setenv("WORKSHOP_LANG", "da")  # a page opened on its own reads this
     team = teams.create_team(db, "Brand & Social")
     campaigns.create_campaign(db, team.id, SPRING | {"budget_planned": 1234.5})
+    campaigns.create_campaign(db, team.id, {"name": "Draft test", "kind": "test"})
     at = team_app(db, "pages/campaigns.py", team.id)
     (listed,) = at.dataframe
     styled = listed.proto.arrow_data.styler.display_values
     shown_values = convert_arrow_bytes_to_pandas_df(styled).to_numpy().ravel().tolist()
     assert "1.234,5" in shown_values
     assert "1,234.5" not in shown_values
+    assert not {"None", "nan", "NaN"} & set(shown_values)  # a draft's empty dates stay empty
     # The numbers underneath stay numbers: a column sorts by them.
     assert 1234.5 in listed.value.to_numpy().ravel().tolist()

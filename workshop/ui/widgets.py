@@ -345,10 +345,13 @@ def number_box(
 
 def table(frame: pd.DataFrame, place: DeltaGenerator | None = None) -> None:
     """A read-only table whose numbers read as the reader's locale writes them ("12,5"
-    in da, sv, pl, tr and id); sorting a column still goes by the numbers."""
-    shown: dict[Any, str | Callable[[object], str] | None] = dict.fromkeys(
-        frame.select_dtypes("number").columns, _cell
-    )
+    in da, sv, pl, tr and id); sorting a column still goes by the numbers. An empty
+    cell is empty, never "None"."""
+    numeric = frame.select_dtypes("number").columns
+    words = frame.columns.difference(numeric)
+    frame = frame.copy()
+    frame[words] = frame[words].astype(object).where(frame[words].notna(), "")
+    shown: dict[Any, str | Callable[[object], str] | None] = dict.fromkeys(numeric, _cell)
     (place or st).dataframe(frame.style.format(shown), hide_index=True, width="stretch")
 
 
