@@ -430,8 +430,8 @@ def test_a_dry_run_lists_every_row_and_saves_nothing(room, db_path):
         result.stdout
     )
     # A Markdown post's row is its line in the file.
-    assert "row 43: skip: Månedlig rapport på én side, også på æøå-sprog" in result.stderr
-    assert "row 27: start: Stories med afstemninger hver fredag" in result.stderr
+    assert "Row 43: skip: Månedlig rapport på én side, også på æøå-sprog" in result.stderr
+    assert "Row 27: start: Stories med afstemninger hver fredag" in result.stderr
     assert cards_of(room.db, room.workshop.id) == []
 
 

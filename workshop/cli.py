@@ -406,7 +406,7 @@ def import_cards_command(
         click.echo(f"{file}: {board.format}, {importer.NAMES.get(board.encoding, board.encoding)}",
                    err=True)
         for r in preview.rows if dry_run else preview.bad:
-            where = r.column_key or (t("skipped") if r.skipped else "-")
+            where = r.column_key or ("skip" if r.skipped else "-")  # as --map names it
             said = t("Row {line}: {column}: {text}", line=r.line, column=where,
                      text=r.problem or r.text)
             click.echo("  " + said, err=True)
