@@ -48,9 +48,12 @@ def test_help_of_the_command_and_its_options_is_polish(db_path):
     assert "Eksportuj podsumowanie warsztatu albo jego karteczki, głosy i działania." in shown
     assert "md: do wklejenia; pdf lub html: do druku" in shown
     assert "Plik SQLite (albo ustaw WORKSHOP_DB)." in shown
+    assert shown.startswith("Użycie: ") and "\nOpcje:\n" in shown
+    assert "Pokaż tę pomoc i zakończ." in shown
     listed = runner.invoke(cli, ["--help"], env=POLISH).output
     assert "Kwartalne warsztaty strategiczne z wiersza poleceń." in listed
     assert "Wczytaj zespół demo z historią z czterech kwartałów." in listed
+    assert "\nPolecenia:\n" in listed
 
 
 def test_the_librarys_messages_come_out_in_polish(db_path, english):
@@ -72,6 +75,8 @@ def test_without_workshop_lang_it_stays_english(db_path, english):
     shown = runner.invoke(cli, ["export", "--help"]).output
     assert "Export a workshop's summary, or its cards, votes and actions." in shown
     assert "md: to paste; pdf or html: to print" in shown
+    assert shown.startswith("Usage: ") and "\nOptions:\n" in shown
+    assert "Show this message and exit." in shown
     loaded = runner.invoke(cli, ["demo"])
     assert loaded.output.startswith("Loaded the demo team: ")
     assert "workshops into" in loaded.output

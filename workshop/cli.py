@@ -65,7 +65,35 @@ class _Option(click.Option):
             return super().get_help_record(ctx)
 
 
-class _Command(click.Command):
+class _Formatter(click.HelpFormatter):
+    """Click's headings ("Usage:", "Options", "Commands") in the run's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix if prefix is not None else t("Usage:") + " ")
+
+    def section(self, name: str):
+        return super().section(t(name))
+
+
+# The headings click writes, for the catalogue; ``_Formatter.section`` translates them.
+_HEADINGS = (N_("Options"), N_("Commands"), N_("Arguments"))
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+class _Translated(click.Command):
+    """A command whose help, click's headings included, is shown in the run's language."""
+
+    context_class = _Context
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("Show this message and exit.")
+        return option
+
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with _help_translated(self):
             super().format_help_text(ctx, formatter)
@@ -79,20 +107,16 @@ def _option(*names: str, **settings) -> Callable[[Callable], Callable]:
     return click.option(*names, cls=_Option, **settings)
 
 
-class _Group(click.Group):
+class _Group(_Translated, click.Group):
     """Every error a person can act on becomes a message and exit status 1."""
 
-    command_class = _Command
+    command_class = _Translated
 
     def main(self, *args, **kwargs):
         # The whole run, --help and click's usage errors included, speaks the server's
         # language.
         with i18n.using(i18n.server_default()):
             return super().main(*args, **kwargs)
-
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with _help_translated(self):
-            super().format_help_text(ctx, formatter)
 
     def invoke(self, ctx: click.Context):
         try:
