@@ -50,6 +50,7 @@ def test_help_of_the_command_and_its_options_is_polish(db_path):
     assert "Plik SQLite (albo ustaw WORKSHOP_DB)." in shown
     assert shown.startswith("Użycie: ") and "\nOpcje:\n" in shown
     assert "Pokaż tę pomoc i zakończ." in shown
+    assert "[domyślnie: md]" in shown
     listed = runner.invoke(cli, ["--help"], env=POLISH).output
     assert "Kwartalne warsztaty strategiczne z wiersza poleceń." in listed
     assert "Wczytaj zespół demo z historią z czterech kwartałów." in listed
@@ -77,6 +78,7 @@ def test_without_workshop_lang_it_stays_english(db_path, english):
     assert "md: to paste; pdf or html: to print" in shown
     assert shown.startswith("Usage: ") and "\nOptions:\n" in shown
     assert "Show this message and exit." in shown
+    assert "[default: md]" in shown
     loaded = runner.invoke(cli, ["demo"])
     assert loaded.output.startswith("Loaded the demo team: ")
     assert "workshops into" in loaded.output

@@ -61,8 +61,17 @@ def _help_translated(thing: click.Command | click.Parameter) -> Iterator[None]:
 
 class _Option(click.Option):
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        with _help_translated(self):
-            return super().get_help_record(ctx)
+        # click's own record, with its notes ("[default: md]") in the run's language.
+        if self.hidden:
+            return None
+        extra = self.get_help_extra(ctx)
+        notes = [t("default: {default}", default=extra["default"])] if "default" in extra else []
+        notes += [extra["range"]] if "range" in extra else []
+        notes += [t("required")] if "required" in extra else []
+        said = t(self.help) if self.help else ""
+        if notes:
+            said = f"{said}  [{'; '.join(notes)}]".strip()
+        return self.get_help_spec(ctx), said
 
 
 class _Formatter(click.HelpFormatter):
