@@ -11,7 +11,7 @@ import pytest
 import vl_convert
 
 from tests.support import pdf_text
-from workshop import campaigns, charts, exports, formats, i18n, kpi, teams, workshops
+from workshop import campaigns, charts, exports, formats, i18n, kpi, teams, validate, workshops
 
 NBSP = "\u00a0"
 
@@ -136,3 +136,25 @@ def test_the_pdf_export_writes_a_decimal_comma(db, pdftotext):
     shown = pdf_text(exports.export(db, workshop.id, "pdf"))
     assert "1.234,5" in shown
     assert "1,234.5" not in shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "read"),
+    [
+        ("da", "1.234,5", 1234.5), ("da", "250.000", 250000), ("tr", "48.200", 48200),
+        ("id", "12,5", 12.5), ("sv", f"1{NBSP}234,5", 1234.5), ("pl", "1 234,5", 1234.5),
+        ("en", "1,234.5", 1234.5), ("en", "250.000", 250),
+        # A point where the language writes a comma still reads as the decimal it is.
+        ("da", "12.5", 12.5), ("da", "1200,50", 1200.5), ("sv", "2.5", 2.5),
+    ],
+)
+def test_numbers_are_read_as_the_readers_language_writes_them(lang, typed, read):
+    with i18n.using(lang):
+        assert validate.optional_number(typed, "budget share") == read
+
+
+@pytest.mark.parametrize("lang", ["da", "sv", "pl", "tr", "id", "en"])
+def test_a_number_shown_reads_back_as_itself(lang):
+    with i18n.using(lang):
+        for value in (0.5, 12.5, 1234.5, 250000, 48200):
+            assert validate.optional_number(formats.number(value), "target") == value

@@ -15,11 +15,13 @@ from functools import cache
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import (
+    NumberFormatError,
     format_currency,
     format_decimal,
     format_percent,
     get_decimal_symbol,
     get_group_symbol,
+    parse_decimal,
 )
 
 from workshop import i18n
@@ -44,6 +46,15 @@ def number(value: float, digits: int = 2) -> str:
     """``value`` with the locale's separators and at most ``digits`` decimals, none
     when it is whole ("1.234,5", "12", "0,25")."""
     return format_decimal(round(value, digits), format=_pattern(digits), locale=locale())
+
+
+def read_number(text: str) -> float | None:
+    """``text`` read as the locale writes numbers ("1.234,5" and "250.000" in Danish,
+    "1,234.5" in English), or None when it is not written that way."""
+    try:
+        return float(parse_decimal(text, locale=locale(), strict=True))
+    except (NumberFormatError, ValueError):
+        return None
 
 
 def _pattern(digits: int) -> str:

@@ -251,7 +251,10 @@ def _number(value: object, field: str) -> float:
         raise wrong
     if isinstance(value, str):
         value = _NUMBER_SPACES.sub("", value)
-        if _COMMA_DECIMAL.match(value):  # 1200,50
+        read = formats.read_number(value)  # as the reader's language writes it
+        if read is not None:
+            value = read
+        elif _COMMA_DECIMAL.match(value):  # 1200,50
             value = value.replace(",", ".")
         elif _THOUSANDS.match(value):  # 1,200.50
             value = value.replace(",", "")

@@ -19,6 +19,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from workshop import db as database
 from workshop import dbfile, guard, i18n, lemmas, nodelay, workshops
+from workshop.errors import WorkshopError
 from workshop.live import Hub, watched
 from workshop.roles import Role
 
@@ -57,7 +58,8 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
 def _load_languages(path: str) -> None:
     """The dictionaries the workshops' themes need, loaded before a page asks for them."""
     used = {i18n.server_default()}
-    with contextlib.suppress(sqlite3.Error):  # a file the first page will explain
+    # Only a head start: a file that cannot be read here is explained by the first page.
+    with contextlib.suppress(sqlite3.Error, WorkshopError, OSError):
         db = database.connect(path)
         used |= workshops.languages(db)
         db.conn.close()
