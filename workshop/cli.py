@@ -45,18 +45,17 @@ DEFAULT_BASE_URL = "http://localhost:8501"
 
 
 @contextmanager
-def _help_translated(thing: click.Command | click.Parameter) -> Iterator[None]:
-    """Show ``thing``'s English help (marked with ``N_``) in the run's language. Help is
+def _help_translated(command: click.Command) -> Iterator[None]:
+    """Show ``command``'s English help (marked with ``N_``) in the run's language. Help is
     translated when shown, not when this module is imported, so the language can be
     chosen after the import."""
-    english = getattr(thing, "help", None)
+    english = command.help
     if english:
-        thing.help = t(english)
+        command.help = t(english)
     try:
         yield
     finally:
-        if english:
-            thing.help = english
+        command.help = english
 
 
 class _Option(click.Option):
