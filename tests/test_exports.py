@@ -185,7 +185,7 @@ def test_the_command_line_writes_the_team_report(demo_db, db_path, tmp_path):
         ],
     )
     assert done.exit_code == 0, done.output
-    assert "Writing the report" in done.stderr and "done in" in done.stderr
+    assert "Writing the report" in done.stderr and "Done in" in done.stderr
     assert squeezed("2026-Q1 – 2026-Q3") in squeezed(pdf_text(out.read_bytes()))
     unknown = runner.invoke(cli, ["--db", db_path, "report", "Nobody"])
     assert unknown.exit_code == 1 and "No team is called 'Nobody'" in unknown.output

@@ -294,7 +294,7 @@ def test_import_cards_needs_no_option_for_a_known_format(room, db_path):
     args = ["import-cards", file, "--workshop", str(room.workshop.id), "--db", db_path]
     done = runner.invoke(cli, args)
     assert done.exit_code == 0, done.output
-    assert "Imported 7 card(s), 1 group(s) and 0 action(s)" in done.output
+    assert "Cards: 7, groups: 1, actions: 0." in done.output
     again = runner.invoke(cli, args)
     assert again.exit_code == 1 and "imported into this workshop already" in again.output
     assert len(cards_of(room.db, room.workshop.id)) == 7
@@ -426,12 +426,12 @@ def test_a_dry_run_lists_every_row_and_saves_nothing(room, db_path):
               "--map", "Continue=skip", "--db", db_path]
     )
     assert result.exit_code == 0, result.output
-    assert "6 card(s) and action(s) would be imported, 0 row(s) cannot be, 1 skipped." in (
+    assert "to import: 6. Rows that cannot be imported: 0. Rows skipped: 1." in (
         result.stdout
     )
     # A Markdown post's row is its line in the file.
-    assert "row 43: skip: Månedlig rapport på én side, også på æøå-sprog" in result.stderr
-    assert "row 27: start: Stories med afstemninger hver fredag" in result.stderr
+    assert "Row 43: skip: Månedlig rapport på én side, også på æøå-sprog" in result.stderr
+    assert "Row 27: start: Stories med afstemninger hver fredag" in result.stderr
     assert cards_of(room.db, room.workshop.id) == []
 
 
