@@ -39,14 +39,8 @@ def action_form(b: Board, item: Item, secret: str) -> None:
             kind = st.radio(
                 t("Kind"), ["action", "decision"], format_func=t, horizontal=True, key=f"{key}-kind"
             )
-            text = st.text_input(t("What"), max_chars=actions.ACTION_MAX, key=f"{key}-text")
-            said.under(*actions.KINDS)  # the field is named after the kind
-            owner = st.text_input(
-                t("Owner (needed for an action)"), max_chars=60, key=f"{key}-owner"
-            )
-            said.under("action owner")
-            due = st.date_input(t("Due date"), value=None, key=f"{key}-due")
-            said.under("due date")
+            # The field is named after the kind in a refusal: either kind's goes under it.
+            text, owner, due = _fields(key, said, actions.KINDS, t("Owner (needed for an action)"))
             if not st.form_submit_button(t("Record"), type="primary", key=f"{key}-submit"):
                 said.rest()
             elif said.attempt(
@@ -112,25 +106,15 @@ def _action_editor(b: Board, action: Action, secret: str) -> None:
     said = FormMessages(key)
     with st.popover(t("Edit or remove"), width="stretch"):
         with st.form(key, border=False):
-            text = st.text_input(
-                t("What"), action.text, max_chars=actions.ACTION_MAX, key=f"{key}-text"
-            )
-            said.under(action.kind)
-            owner = st.text_input(
+            text, owner, due = _fields(
+                key,
+                said,
+                (action.kind,),
                 t("Owner (needed for an action)")
                 if action.kind == "action"
                 else tp("person doing an action", "Owner"),
-                action.owner,
-                max_chars=60,
-                key=f"{key}-owner",
+                action,
             )
-            said.under("action owner")
-            due = st.date_input(
-                t("Due date"),
-                dt.date.fromisoformat(action.due_on) if action.due_on else None,
-                key=f"{key}-due",
-            )
-            said.under("due date")
             if not st.form_submit_button(t("Save"), type="primary", key=f"{key}-save"):
                 said.rest()
             elif said.attempt(
@@ -153,3 +137,29 @@ def _action_editor(b: Board, action: Action, secret: str) -> None:
             working=t("Removing…"),
         ):
             refresh()
+
+
+def _fields(
+    key: str,
+    said: FormMessages,
+    kinds: tuple[str, ...],
+    owner_label: str,
+    action: Action | None = None,
+) -> tuple[str, str, dt.date | None]:
+    """What, Owner and Due date, each with its refusal under it; empty for a new record,
+    ``action``'s values for a correction. (Empty defaults leave the refill of a saved
+    form to session state without a clash.)"""
+    text = st.text_input(
+        t("What"), action.text if action else "", max_chars=actions.ACTION_MAX, key=f"{key}-text"
+    )
+    said.under(*kinds)
+    owner = st.text_input(
+        owner_label, action.owner if action else "", max_chars=60, key=f"{key}-owner"
+    )
+    said.under("action owner")
+    due_on = action.due_on if action else None
+    due = st.date_input(
+        t("Due date"), dt.date.fromisoformat(due_on) if due_on else None, key=f"{key}-due"
+    )
+    said.under("due date")
+    return text, owner, due
